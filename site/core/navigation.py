@@ -1,0 +1,75 @@
+"""Language alternates and menus, derived from the page tree."""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language
+from wagtail.models import Locale, Page
+
+
+@dataclass(frozen=True)
+class LanguageLink:
+    code: str
+    name: str
+    url: str
+    is_current: bool
+    #: False when the page has no live translation and the link leads to that locale's home.
+    is_translation: bool
+
+
+def locale_homes():
+    """The live home page of each locale, keyed by language code."""
+    from core.models import HomePage
+
+    return {
+        home.locale.language_code: home
+        for home in HomePage.objects.live().select_related("locale")
+    }
+
+
+def language_links(request, page=None):
+    current = get_language()
+    if page is not None and getattr(page, "pk", None):
+        translations = {
+            p.locale.language_code: p
+            for p in page.get_translations(inclusive=True).live().select_related("locale")
+        }
+        homes = None
+        links = []
+        for code, name in settings.LANGUAGES:
+            target = translations.get(code)
+            if target is None:
+                if homes is None:
+                    homes = locale_homes()
+                target = homes.get(code)
+            if target is None:
+                continue
+            links.append(
+                LanguageLink(
+                    code=code,
+                    name=name,
+                    url=target.get_url(request),
+                    is_current=code == current,
+                    is_translation=code in translations,
+                )
+            )
+        return links
+    # Views outside the page tree (search, errors) exist in every language.
+    path = request.get_full_path()
+    return [
+        LanguageLink(code, name, translate_url(path, code), code == current, True)
+        for code, name in settings.LANGUAGES
+    ]
+
+
+def current_home():
+    from core.models import HomePage
+
+    return HomePage.objects.live().filter(locale=Locale.get_active()).first()
+
+
+def main_menu(home):
+    if home is None:
+        return Page.objects.none()
+    return home.get_children().live().public().in_menu()

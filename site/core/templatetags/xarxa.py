@@ -1,0 +1,43 @@
+from django import template
+
+from core import navigation
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    request = context.get("request")
+    if request is None:
+        return []
+    return navigation.language_links(request, context.get("page"))
+
+
+@register.simple_tag(takes_context=True)
+def site_home(context):
+    page = context.get("page")
+    if page is not None and getattr(page, "pk", None):
+        from core.models import HomePage
+
+        home = page.get_ancestors(inclusive=True).type(HomePage).first()
+        if home is not None:
+            return home.specific
+    return navigation.current_home()
+
+
+@register.simple_tag
+def main_menu(home):
+    return navigation.main_menu(home)
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, url):
+    request = context.get("request")
+    return request.build_absolute_uri(url) if request else url
+
+
+@register.filter
+def in_section(page, section):
+    """True when `page` is `section` or lies below it in the tree."""
+    path = getattr(page, "path", None)
+    return bool(path) and path.startswith(section.path)
