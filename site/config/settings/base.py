@@ -3,8 +3,6 @@
 import os
 from pathlib import Path
 
-from django.utils.translation import gettext_lazy as _
-
 #: site/ (holds config/ and core/)
 SITE_DIR = Path(__file__).resolve().parent.parent.parent
 #: the repository root (holds the apps, templates/ and var/)
@@ -168,7 +166,7 @@ CONTENT_SECURITY_POLICY = {
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
         "frame-src": ["'self'", "https://www.youtube-nocookie.com", "https://player.vimeo.com"],
-        "frame-ancestors": ["'self'"],
+        "frame-ancestors": ["'none'"],
         "form-action": ["'self'"],
         "base-uri": ["'self'"],
         "object-src": ["'none'"],
@@ -176,7 +174,8 @@ CONTENT_SECURITY_POLICY = {
 }
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
-X_FRAME_OPTIONS = "SAMEORIGIN"
+# Wagtail overrides this to SAMEORIGIN for its own preview iframe.
+X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SAMESITE = "Lax"
@@ -192,6 +191,3 @@ LOGGING = {
         "wagtail": {"level": "WARNING"},
     },
 }
-
-# Strings used in settings-driven UI must be translatable too.
-XARXA_LANGUAGE_NAMES = {code: _(name) for code, name in LANGUAGES}

@@ -7,6 +7,7 @@ finds what the first one made (in every locale) instead of making it again.
 import json
 import secrets
 import uuid
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -105,14 +106,18 @@ class DemoLoader:
         }
 
     def load_site(self, home):
+        # The Site answers on XARXA_BASE_URL, so absolute links (sitemap, feeds,
+        # emails) point where the demo really runs.
+        base = urlsplit(settings.XARXA_BASE_URL)
+        port = base.port or (443 if base.scheme == "https" else 80)
         site = Site.objects.filter(is_default_site=True).first()
         if site is None:
-            site = Site.objects.create(
-                hostname="localhost", port=80, root_page=home, is_default_site=True
-            )
-        if site.root_page_id != home.pk:
-            site.root_page = home
-            site.site_name = content.NETWORK["short_name"]
+            site = Site(is_default_site=True)
+        wanted = {"hostname": base.hostname, "port": port, "root_page_id": home.pk,
+                  "site_name": content.NETWORK["short_name"]}
+        if any(getattr(site, field) != value for field, value in wanted.items()):
+            for field, value in wanted.items():
+                setattr(site, field, value)
             site.save()
         if not NetworkSettings.objects.filter(site=site).exists():
             NetworkSettings.objects.create(site=site, **content.NETWORK)

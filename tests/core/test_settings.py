@@ -1,0 +1,66 @@
+"""Production settings: environment only, a clean `check --deploy`, a clear failure."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+PRODUCTION_ENV = {
+    "DJANGO_SETTINGS_MODULE": "config.settings.production",
+    "DJANGO_SECRET_KEY": "k7Qf2vR9xL4mN8pT1wZ6yB3cH5jD0sG-aE_uV2iO9kM4nP7rS1tX8zW5qY3bC6d",
+    "DJANGO_ALLOWED_HOSTS": "xarxa.example.org, www.xarxa.example.org",
+    "DJANGO_CSRF_TRUSTED_ORIGINS": "https://xarxa.example.org",
+    "DATABASE_URL": "postgres://xarxa:secret@127.0.0.1:5432/xarxa",
+    "XARXA_BASE_URL": "https://xarxa.example.org",
+    "DEFAULT_FROM_EMAIL": "OIDP <news@xarxa.example.org>",
+    "ANYMAIL_ESP": "mailgun",
+    "MAILGUN_API_KEY": "key-test",
+    "MAILGUN_SENDER_DOMAIN": "xarxa.example.org",
+}
+
+
+def manage(*args, env):
+    clean = {k: v for k, v in os.environ.items() if k not in PRODUCTION_ENV}
+    clean.pop("DATABASE_URL", None)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_check_deploy_reports_no_issues_at_all():
+    result = manage("check", "--deploy", "--fail-level", "DEBUG", env=PRODUCTION_ENV)
+    assert result.returncode == 0, result.stderr + result.stdout
+    assert "System check identified no issues (0 silenced)." in result.stdout
+
+
+@pytest.mark.parametrize(
+    "missing",
+    ["DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS", "DATABASE_URL", "XARXA_BASE_URL", "ANYMAIL_ESP"],
+)
+def test_missing_required_variable_stops_start_up_naming_it(missing):
+    env = {k: v for k, v in PRODUCTION_ENV.items() if k != missing}
+    result = manage("check", env=env)
+    assert result.returncode != 0
+    assert f"The environment variable {missing} is required in production" in result.stderr
+
+
+def test_esp_keys_reach_anymail():
+    result = manage(
+        "shell", "-c", "from django.conf import settings; print(settings.EMAIL_BACKEND, "
+        "sorted(settings.ANYMAIL), settings.ALLOWED_HOSTS, settings.SESSION_COOKIE_SECURE)",
+        env=PRODUCTION_ENV,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == (
+        "anymail.backends.mailgun.EmailBackend ['MAILGUN_API_KEY', 'MAILGUN_SENDER_DOMAIN'] "
+        "['xarxa.example.org', 'www.xarxa.example.org'] True"
+    )
