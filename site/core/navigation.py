@@ -23,8 +23,7 @@ def locale_homes():
     from core.models import HomePage
 
     return {
-        home.locale.language_code: home
-        for home in HomePage.objects.live().select_related("locale")
+        home.locale.language_code: home for home in HomePage.objects.live().select_related("locale")
     }
 
 

@@ -9,7 +9,9 @@ pytestmark = pytest.mark.django_db
 
 
 def counts():
-    models = [m for m in apps.get_models() if m._meta.app_label in {"core", "wagtailcore", "taggit"}]
+    models = [
+        m for m in apps.get_models() if m._meta.app_label in {"core", "wagtailcore", "taggit"}
+    ]
     return {m._meta.label: m.objects.count() for m in models}
 
 

@@ -68,13 +68,6 @@ def test_interface_strings_follow_the_language(client, demo):
     assert "Saltar para o conteúdo principal" in client.get("/pt/").content.decode()
 
 
-def test_dates_are_formatted_for_the_locale(client, demo):
-    news_ca = NewsPage.objects.get(locale__language_code="ca", slug="pla-de-treball-2013-validat")
-    assert "2 de juliol de 2013" in client.get(news_ca.url).content.decode()
-    news_es = NewsPage.objects.get(locale__language_code="es", slug="plan-de-trabajo-2013-validado")
-    assert "2 de julio de 2013" in client.get(news_es.url).content.decode()
-
-
 def test_search_page_exists_in_every_language_and_finds_pages_in_it(client, demo):
     response = client.get("/ca/search/", {"q": "Dakar"})
     html = response.content.decode()

@@ -64,7 +64,10 @@ class PageTypeTests(WagtailPageTestCase):
         )
         base = {"slug": "preview", "seo_title": "", "search_description": ""}
         cases = [
-            (self.home, {**base, "title": "Home", "network_name": "OIDP", "intro": "", "body": body}),
+            (
+                self.home,
+                {**base, "title": "Home", "network_name": "OIDP", "intro": "", "body": body},
+            ),
             (self.standard, {**base, "title": "About", "intro": "", "body": body}),
             (self.news_index, {**base, "title": "News", "intro": ""}),
             (

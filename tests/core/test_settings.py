@@ -55,7 +55,9 @@ def test_missing_required_variable_stops_start_up_naming_it(missing):
 
 def test_esp_keys_reach_anymail():
     result = manage(
-        "shell", "-c", "from django.conf import settings; print(settings.EMAIL_BACKEND, "
+        "shell",
+        "-c",
+        "from django.conf import settings; print(settings.EMAIL_BACKEND, "
         "sorted(settings.ANYMAIL), settings.ALLOWED_HOSTS, settings.SESSION_COOKIE_SECURE)",
         env=PRODUCTION_ENV,
     )

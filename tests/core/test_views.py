@@ -53,8 +53,9 @@ def test_api_lists_pages_images_and_documents(client, demo):
     items = json.loads(pages.content)["items"]
     assert len(items) >= 9
     assert {"date", "intro"} <= set(items[0])
-    ca_home = client.get("/api/v2/pages/", {"type": "core.HomePage", "locale": "ca",
-                                            "fields": "network_name"})
+    ca_home = client.get(
+        "/api/v2/pages/", {"type": "core.HomePage", "locale": "ca", "fields": "network_name"}
+    )
     [home] = json.loads(ca_home.content)["items"]
     assert home["network_name"] == "Observatori Internacional de la Democràcia Participativa"
     assert client.get("/api/v2/images/").status_code == 200

@@ -16,8 +16,15 @@ from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
 from core.demo import content
-from core.models import HomePage, NetworkSettings, NewsIndexPage, NewsPage, Organisation, Region
-from core.models import StandardPage
+from core.models import (
+    HomePage,
+    NetworkSettings,
+    NewsIndexPage,
+    NewsPage,
+    Organisation,
+    Region,
+    StandardPage,
+)
 
 NAMESPACE = uuid.UUID("6f1c1f4e-7a55-4d2b-9a7e-0d1f3b0f9c21")
 SOURCE_LANGUAGE = "en"
@@ -113,8 +120,12 @@ class DemoLoader:
         site = Site.objects.filter(is_default_site=True).first()
         if site is None:
             site = Site(is_default_site=True)
-        wanted = {"hostname": base.hostname, "port": port, "root_page_id": home.pk,
-                  "site_name": content.NETWORK["short_name"]}
+        wanted = {
+            "hostname": base.hostname,
+            "port": port,
+            "root_page_id": home.pk,
+            "site_name": content.NETWORK["short_name"],
+        }
         if any(getattr(site, field) != value for field, value in wanted.items()):
             for field, value in wanted.items():
                 setattr(site, field, value)
@@ -145,8 +156,13 @@ class DemoLoader:
         for name, (date, tags, languages) in content.NEWS.items():
             for language, fields in languages.items():
                 self.ensure_page(
-                    indexes[language], NewsPage, f"news:{name}", language,
-                    tags=tags, date=date, **fields,
+                    indexes[language],
+                    NewsPage,
+                    f"news:{name}",
+                    language,
+                    tags=tags,
+                    date=date,
+                    **fields,
                 )
 
 

@@ -124,9 +124,7 @@ class NewsPage(Page):
         help_text=_("Describe the image for people who cannot see it."),
     )
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
-    tags = ClusterTaggableManager(
-        verbose_name=_("topics"), through=NewsPageTag, blank=True
-    )
+    tags = ClusterTaggableManager(verbose_name=_("topics"), through=NewsPageTag, blank=True)
 
     content_panels = [
         *Page.content_panels,
@@ -173,6 +171,4 @@ class NewsPage(Page):
         if self.image and not self.image_alt_text:
             from django.core.exceptions import ValidationError
 
-            raise ValidationError(
-                {"image_alt_text": _("Describe the image, or remove it.")}
-            )
+            raise ValidationError({"image_alt_text": _("Describe the image, or remove it.")})

@@ -31,9 +31,7 @@ class NetworkSettings(BaseSiteSetting):
     )
 
     panels = [
-        MultiFieldPanel(
-            [FieldPanel("short_name")], heading=_("Network")
-        ),
+        MultiFieldPanel([FieldPanel("short_name")], heading=_("Network")),
         MultiFieldPanel(
             [FieldPanel("contact_email"), FieldPanel("postal_address")], heading=_("Contact")
         ),

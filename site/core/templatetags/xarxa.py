@@ -41,3 +41,10 @@ def in_section(page, section):
     """True when `page` is `section` or lies below it in the tree."""
     path = getattr(page, "path", None)
     return bool(path) and path.startswith(section.path)
+
+
+@register.filter
+def long_date(value):
+    from core.dates import long_date as format_long_date
+
+    return format_long_date(value)

@@ -1,0 +1,69 @@
+import pytest
+
+from core.demo.loader import DemoLoader
+from core.models import NewsPage, StandardPage
+from tests.e2e.conftest import axe_violations, screenshot
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+
+@pytest.fixture
+def demo_live():
+    DemoLoader(log=lambda *a: None).run()
+
+
+def test_home_in_english_switches_to_catalan(browser_page, demo_live):
+    page = browser_page
+    page.goto("/en/")
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.get_by_role("heading", level=1).inner_text() == (
+        "Cities working together for participatory democracy"
+    )
+    page.get_by_role("navigation", name="Language").get_by_role("link", name="Català").click()
+    page.wait_for_url("**/ca/")
+    assert page.locator("html").get_attribute("lang") == "ca"
+    assert page.get_by_role("heading", level=1).inner_text() == (
+        "Ciutats que treballen juntes per la democràcia participativa"
+    )
+    assert (
+        page.get_by_role("navigation", name="Principal")
+        .get_by_role("link", name="Sobre la xarxa")
+        .is_visible()
+    )
+    assert screenshot(page, "home-ca").stat().st_size > 10_000
+    assert page.watcher.foreign_requests == []
+    assert page.watcher.console_errors == []
+
+
+def test_skip_link_is_the_first_stop_and_moves_focus_to_the_content(browser_page, demo_live):
+    page = browser_page
+    page.goto("/ca/")
+    page.keyboard.press("Tab")
+    skip = page.get_by_role("link", name="Vés al contingut principal")
+    assert skip.evaluate("element => element === document.activeElement")
+    assert skip.is_visible()
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+
+
+def test_phone_layout_reads_without_sideways_scrolling(phone_page, demo_live):
+    page = phone_page
+    about = StandardPage.objects.get(locale__language_code="ca", slug="sobre-la-xarxa")
+    page.goto(about.url)
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390
+    screenshot(page, "about-ca-phone")
+    assert page.watcher.foreign_requests == []
+
+
+@pytest.mark.parametrize("language", ["en", "ca"])
+def test_no_accessibility_violations(browser_page, demo_live, language):
+    page = browser_page
+    standard = StandardPage.objects.get(locale__language_code=language, depth=3)
+    news = NewsPage.objects.filter(locale__language_code=language).order_by("-date").first()
+    for url in (f"/{language}/", standard.url, news.url):
+        page.goto(url)
+        assert axe_violations(page) == [], url
+    screenshot(page, f"news-{language}")
+    assert page.watcher.foreign_requests == []
+    assert page.watcher.console_errors == []
