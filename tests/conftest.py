@@ -16,6 +16,31 @@ def _postgres_only(request):
         pytest.skip("needs PostgreSQL: make test runs these on a throwaway cluster")
 
 
+def ensure_wagtail_tree():
+    """The rows migrations leave behind (locales, the tree's root) after a flush.
+
+    Transactional tests flush the database when they end. Django's serialized
+    rollback cannot restore it under Playwright: its greenlets get their own
+    database connection objects, which lack the serialized copy.
+    """
+    from django.conf import settings
+    from wagtail.models import Locale, Page
+
+    for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
+        Locale.objects.get_or_create(language_code=code)
+    if Page.get_first_root_node() is None:
+        Page.add_root(instance=Page(title="Root", slug="root", locale=Locale.get_default()))
+
+
+@pytest.fixture
+def live_demo(transactional_db):
+    """The demo network, committed, for tests that drive the live server."""
+    from core.demo.loader import DemoLoader
+
+    ensure_wagtail_tree()
+    DemoLoader(log=lambda *a: None).run()
+
+
 @pytest.fixture
 def demo(db):
     """The demo network, as `manage.py load_demo` builds it."""

@@ -25,7 +25,8 @@ PRODUCTION_ENV = {
 
 def manage(*args, env):
     clean = {k: v for k, v in os.environ.items() if k not in PRODUCTION_ENV}
-    clean.pop("DATABASE_URL", None)
+    for leaked in ("DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"):
+        clean.pop(leaked, None)
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,

@@ -1,18 +1,12 @@
 import pytest
 
-from core.demo.loader import DemoLoader
 from core.models import NewsPage, StandardPage
 from tests.e2e.conftest import axe_violations, screenshot
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.fixture
-def demo_live():
-    DemoLoader(log=lambda *a: None).run()
-
-
-def test_home_in_english_switches_to_catalan(browser_page, demo_live):
+def test_home_in_english_switches_to_catalan(browser_page, live_demo):
     page = browser_page
     page.goto("/en/")
     assert page.locator("html").get_attribute("lang") == "en"
@@ -35,7 +29,7 @@ def test_home_in_english_switches_to_catalan(browser_page, demo_live):
     assert page.watcher.console_errors == []
 
 
-def test_skip_link_is_the_first_stop_and_moves_focus_to_the_content(browser_page, demo_live):
+def test_skip_link_is_the_first_stop_and_moves_focus_to_the_content(browser_page, live_demo):
     page = browser_page
     page.goto("/ca/")
     page.keyboard.press("Tab")
@@ -46,7 +40,7 @@ def test_skip_link_is_the_first_stop_and_moves_focus_to_the_content(browser_page
     assert page.evaluate("document.activeElement.id") == "main"
 
 
-def test_phone_layout_reads_without_sideways_scrolling(phone_page, demo_live):
+def test_phone_layout_reads_without_sideways_scrolling(phone_page, live_demo):
     page = phone_page
     about = StandardPage.objects.get(locale__language_code="ca", slug="sobre-la-xarxa")
     page.goto(about.url)
@@ -57,7 +51,7 @@ def test_phone_layout_reads_without_sideways_scrolling(phone_page, demo_live):
 
 
 @pytest.mark.parametrize("language", ["en", "ca"])
-def test_no_accessibility_violations(browser_page, demo_live, language):
+def test_no_accessibility_violations(browser_page, live_demo, language):
     page = browser_page
     standard = StandardPage.objects.get(locale__language_code=language, depth=3)
     news = NewsPage.objects.filter(locale__language_code=language).order_by("-date").first()
