@@ -9,6 +9,14 @@ IN_CI = os.environ.get("CI") == "true"
 
 
 @pytest.fixture(autouse=True)
+def _fresh_cache():
+    # Wagtail caches site root paths; a test that moves a Site must not leak into the next.
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _postgres_only(request):
     if request.node.get_closest_marker("postgres") and connection.vendor != "postgresql":
         if IN_CI:
@@ -41,9 +49,18 @@ def live_demo(transactional_db):
     DemoLoader(log=lambda *a: None).run()
 
 
-@pytest.fixture
-def demo(db):
-    """The demo network, as `manage.py load_demo` builds it."""
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Load the demo network once, into the test database every test starts from.
+
+    Tests run in transactions rolled back at their end, so each sees it unchanged.
+    """
     from core.demo.loader import DemoLoader
 
-    DemoLoader(log=lambda *a: None).run()
+    with django_db_blocker.unblock():
+        DemoLoader(log=lambda *a: None).run()
+
+
+@pytest.fixture
+def demo(db):
+    """The demo network, as `manage.py load_demo` builds it (loaded at database setup)."""

@@ -27,7 +27,9 @@ def locale_homes():
     }
 
 
-def language_links(request, page=None):
+def language_links(request, page=None, route_suffix=""):
+    """Where each language's version of this page is. `route_suffix` keeps a routable
+    page's sub-page (e.g. "programme/") when the translation exists."""
     current = get_language()
     if page is not None and getattr(page, "pk", None):
         translations = {
@@ -38,19 +40,24 @@ def language_links(request, page=None):
         links = []
         for code, name in settings.LANGUAGES:
             target = translations.get(code)
-            if target is None:
+            url = target.get_url(request) if target is not None else None
+            is_translation = url is not None
+            if is_translation:
+                url += route_suffix
+            else:
                 if homes is None:
                     homes = locale_homes()
                 target = homes.get(code)
-            if target is None:
-                continue
+                if target is None:
+                    continue
+                url = target.get_url(request)
             links.append(
                 LanguageLink(
                     code=code,
                     name=name,
-                    url=target.get_url(request),
+                    url=url,
                     is_current=code == current,
-                    is_translation=code in translations,
+                    is_translation=is_translation,
                 )
             )
         return links

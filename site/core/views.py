@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import HttpResponse, HttpResponseServerError
@@ -18,7 +20,11 @@ def search(request):
             Page.objects.live().public().filter(locale=Locale.get_active()).specific().search(query)
         )
     page = Paginator(results, SEARCH_RESULTS_PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "core/search.html", {"query": query, "results": page})
+    return render(
+        request,
+        "core/search.html",
+        {"query": query, "results": page, "filter_query": urlencode({"q": query})},
+    )
 
 
 @require_GET

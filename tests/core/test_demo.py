@@ -15,14 +15,16 @@ def counts():
     return {m._meta.label: m.objects.count() for m in models}
 
 
-def test_second_run_changes_nothing(tmp_path, settings, capsys):
+def test_second_run_changes_nothing(demo, tmp_path, settings, capsys):
+    # The test database already holds the first run (tests/conftest.py).
     settings.VAR_DIR = tmp_path
-    call_command("load_demo")
     first = counts()
+    call_command("load_demo")
     first_output = capsys.readouterr().out
     call_command("load_demo")
     second_output = capsys.readouterr().out
     assert counts() == first
+    assert "0 objects created" in first_output
     assert "0 objects created" in second_output
     # The generated password is kept in var/ so a second run can print it again.
     password = (tmp_path / "demo-admin-password").read_text().strip()

@@ -35,8 +35,9 @@ def demo_key(name):
 
 
 class DemoLoader:
-    def __init__(self, log=print):
+    def __init__(self, log=print, as_in_2013=False):
         self.log = log
+        self.as_in_2013 = as_in_2013
         self.created = 0
 
     def run(self):
@@ -52,7 +53,14 @@ class DemoLoader:
             self.load_site(homes[SOURCE_LANGUAGE])
             self.load_about(homes)
             self.load_news(homes)
+            self.load_apps(homes)
         return self.created
+
+    def load_apps(self, homes):
+        # Each app adds its own part of the network to the same tree.
+        from events.demo.loader import EventsDemo
+
+        EventsDemo(self, homes, as_in_2013=self.as_in_2013).run()
 
     # Snippets -------------------------------------------------------------
 

@@ -1,5 +1,7 @@
 """Site-wide page types: the home page of each locale, standard pages and news."""
 
+from urllib.parse import urlencode
+
 from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
@@ -96,6 +98,7 @@ class NewsIndexPage(Page):
             news = news.filter(tags__slug=tag)
         page_number = request.GET.get("page")
         context["tag"] = tag
+        context["filter_query"] = urlencode({"tag": tag}) if tag else ""
         context["news"] = Paginator(news, NEWS_PER_PAGE).get_page(page_number)
         return context
 

@@ -10,7 +10,7 @@ def language_links(context):
     request = context.get("request")
     if request is None:
         return []
-    return navigation.language_links(request, context.get("page"))
+    return navigation.language_links(request, context.get("page"), context.get("route_suffix", ""))
 
 
 @register.simple_tag(takes_context=True)

@@ -1,0 +1,223 @@
+"""Adds the Cascais conference, its sessions and the external events to the demo."""
+
+import datetime
+import zoneinfo
+
+from django.utils import timezone
+
+from core.models import Organisation, Person, Region
+from events.demo import content
+from events.models import (
+    AgendaPage,
+    ConferenceIndexPage,
+    ConferencePage,
+    EventIndexPage,
+    EventPage,
+    Room,
+    SessionPage,
+    SessionSpeaker,
+    Venue,
+)
+
+CONFERENCE_LANGUAGES = ("en", "ca", "es")
+
+
+def demo_year(as_in_2013, today=None):
+    """2013, or the first year whose conference has not ended yet, so a newcomer can register."""
+    if as_in_2013:
+        return 2013
+    today = today or timezone.localdate()
+    last_day = datetime.date(
+        today.year, content.CONFERENCE["month"], content.CONFERENCE["last_day"]
+    )
+    return today.year if today <= last_day else today.year + 1
+
+
+def parse_time(value):
+    hours, minutes = value.split(":")
+    return datetime.time(int(hours), int(minutes))
+
+
+class EventsDemo:
+    def __init__(self, loader, homes, *, as_in_2013=False):
+        self.loader = loader
+        self.homes = homes
+        self.year = demo_year(as_in_2013)
+        self.zone = zoneinfo.ZoneInfo(content.CONFERENCE["time_zone"])
+
+    def run(self):
+        venues, rooms = self.load_venue()
+        people = self.load_people()
+        indexes = self.load_indexes()
+        for language in CONFERENCE_LANGUAGES:
+            conference = self.load_conference(indexes["conferences"][language], language, venues)
+            self.load_sessions(conference, language, rooms, people)
+            self.load_external_events(indexes["external-events"][language], language)
+
+    def snippet(self, model, demo_name, language, **fields):
+        return self.loader.ensure_snippet(model, demo_name, language, **fields)
+
+    def load_venue(self):
+        venues, rooms = {}, {}
+        for language in CONFERENCE_LANGUAGES:
+            venue = self.snippet(
+                Venue,
+                content.VENUE["key"],
+                language,
+                address=content.VENUE["address"],
+                country=content.VENUE["country"],
+                map_url=content.VENUE["map_url"],
+                latitude=content.VENUE["latitude"],
+                longitude=content.VENUE["longitude"],
+                **content.VENUE[language],
+            )
+            venues[language] = venue
+            for key, (capacity, names, access) in content.ROOMS.items():
+                rooms[key, language] = self.snippet(
+                    Room,
+                    key,
+                    language,
+                    venue=venue,
+                    name=names[language],
+                    capacity=capacity,
+                    accessibility=access.get(language, ""),
+                )
+        return venues, rooms
+
+    def load_people(self):
+        people = {}
+        for key, (name, organisation, positions) in content.PEOPLE.items():
+            for language in CONFERENCE_LANGUAGES:
+                people[key, language] = self.snippet(
+                    Person,
+                    key,
+                    language,
+                    name=name,
+                    organisation=self.organisation(organisation, language),
+                    position=positions[language],
+                )
+        return people
+
+    def organisation(self, key, language):
+        return Organisation.objects.get(
+            translation_key=self.loader_key(Organisation, key),
+            locale=self.loader.locales[language],
+        )
+
+    def loader_key(self, model, name):
+        from core.demo.loader import demo_key
+
+        return demo_key(f"{model._meta.label}:{name}")
+
+    def region(self, key, language):
+        return Region.objects.get(
+            translation_key=self.loader_key(Region, key), locale=self.loader.locales[language]
+        )
+
+    def load_indexes(self):
+        models = {
+            "conferences": ConferenceIndexPage,
+            "agenda": AgendaPage,
+            "external-events": EventIndexPage,
+        }
+        indexes = {}
+        for name, languages in content.INDEXES.items():
+            indexes[name] = {}
+            for language, (title, slug, intro) in languages.items():
+                indexes[name][language] = self.loader.ensure_page(
+                    self.homes[language],
+                    models[name],
+                    name,
+                    language,
+                    title=title,
+                    slug=slug,
+                    intro=intro,
+                    show_in_menus=name != "external-events",
+                )
+        return indexes
+
+    def day(self, offset):
+        first = datetime.date(
+            self.year, content.CONFERENCE["month"], content.CONFERENCE["first_day"]
+        )
+        return first + datetime.timedelta(days=offset)
+
+    def local(self, offset, clock):
+        return datetime.datetime.combine(self.day(offset), parse_time(clock), tzinfo=self.zone)
+
+    def registration_window(self):
+        start = self.local(0, "00:00")
+        if self.year == 2013:
+            return self.local(-120, "09:00"), start - datetime.timedelta(days=2)
+        opens = min(timezone.now(), start - datetime.timedelta(days=180))
+        return opens, start - datetime.timedelta(days=2)
+
+    def load_conference(self, index, language, venues):
+        conf = content.CONFERENCE
+        opens, closes = self.registration_window()
+        last = datetime.date(self.year, conf["month"], conf["last_day"])
+        return self.loader.ensure_page(
+            index,
+            ConferencePage,
+            "conference:13",
+            language,
+            edition=conf["edition"],
+            acronym=conf["acronym"],
+            start_date=self.day(0),
+            end_date=last,
+            time_zone=conf["time_zone"],
+            venue=venues[language],
+            host_organisation=self.organisation("cascais", language),
+            region=self.region("europe", language),
+            registration_opens=opens,
+            registration_closes=closes,
+            **conf[language],
+        )
+
+    def load_sessions(self, conference, language, rooms, people):
+        tracks = content.TRACKS
+        for session in content.SESSIONS:
+            title, abstract, *note = session[language]
+            self.loader.ensure_page(
+                conference,
+                SessionPage,
+                f"session:{session['key']}",
+                language,
+                tags=[session["track"]],
+                title=title,
+                slug=session["key"],
+                kind=session["kind"],
+                start=self.local(session["day"], session["start"]),
+                end=self.local(session["day"], session["end"]),
+                room=rooms[session["room"], language],
+                track=tracks[session["track"]][language],
+                languages=session["languages"],
+                interpretation=session["interpretation"],
+                capacity=session.get("capacity"),
+                registration_required=session.get("registration_required", False),
+                members_only=session.get("members_only", False),
+                status=session.get("status", "scheduled"),
+                status_note=note[0] if note else "",
+                abstract=abstract,
+                speakers=[
+                    SessionSpeaker(person=people[person, language], role=role, sort_order=order)
+                    for order, (person, role) in enumerate(session["speakers"])
+                ],
+            )
+
+    def load_external_events(self, index, language):
+        for event in content.EXTERNAL_EVENTS:
+            fields = event[language]
+            self.loader.ensure_page(
+                index,
+                EventPage,
+                f"event:{event['key']}",
+                language,
+                start_date=datetime.date(self.year, *event["start"]),
+                end_date=datetime.date(self.year, *event["end"]),
+                country=event["country"],
+                time_zone=event["time_zone"],
+                network_role=event["role"],
+                region=self.region(event["region"], language),
+                **fields,
+            )

@@ -1,0 +1,50 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class SessionKind(models.TextChoices):
+    PLENARY = "plenary", _("Plenary")
+    PANEL = "panel", _("Panel")
+    WORKSHOP = "workshop", _("Workshop")
+    PARALLEL = "parallel", _("Parallel session")
+    MEMBERS_MEETING = "members", _("Members' meeting")
+    STUDY_VISIT = "visit", _("Study visit")
+    SOCIAL = "social", _("Social event")
+
+
+class SessionStatus(models.TextChoices):
+    SCHEDULED = "scheduled", _("Scheduled")
+    CANCELLED = "cancelled", _("Cancelled")
+    MOVED = "moved", _("Moved")
+
+
+class SpeakerRole(models.TextChoices):
+    SPEAKER = "speaker", _("Speaker")
+    MODERATOR = "moderator", _("Moderator")
+    KEYNOTE = "keynote", _("Keynote speaker")
+    RAPPORTEUR = "rapporteur", _("Rapporteur")
+
+
+class NetworkRole(models.TextChoices):
+    ORGANISING = "organising", _("Organising")
+    PRESENTING = "presenting", _("Presenting")
+    ATTENDING = "attending", _("Attending")
+
+
+class AgendaItemType(models.TextChoices):
+    CONFERENCE = "conference", _("Network conference")
+    EXTERNAL = "external", _("External event")
+
+
+#: Languages a session can be held in or interpreted into. Wider than the site's
+#: five: delegates speak what they speak.
+SPOKEN_LANGUAGES = [
+    ("en", _("English")),
+    ("es", _("Spanish")),
+    ("fr", _("French")),
+    ("pt", _("Portuguese")),
+    ("ca", _("Catalan")),
+    ("it", _("Italian")),
+    ("de", _("German")),
+    ("ar", _("Arabic")),
+]

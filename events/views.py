@@ -1,0 +1,42 @@
+"""The conference's sub-pages, served through its routes (see ConferencePage)."""
+
+import json
+
+from django.http import HttpResponse
+from django.template.response import TemplateResponse
+
+from events.domain import frab
+from events.domain import programme as programme_domain
+from events.domain.timeslots import zone_note
+
+
+def conference_context(request, conference, route):
+    context = conference.get_context(request)
+    context["route_suffix"] = route
+    context["zone_note"] = zone_note(conference.zone, conference.start_date)
+    return context
+
+
+def programme(request, conference):
+    context = conference_context(request, conference, "programme/")
+    context.update(programme_domain.programme(conference, request.GET))
+    return TemplateResponse(request, "events/programme.html", context)
+
+
+def speakers(request, conference):
+    context = conference_context(request, conference, "speakers/")
+    context["speakers"] = programme_domain.speakers(conference)
+    return TemplateResponse(request, "events/speakers.html", context)
+
+
+def schedule_json(request, conference):
+    data = frab.schedule(conference, request)
+    return HttpResponse(
+        json.dumps(data, ensure_ascii=False, indent=1),
+        content_type="application/json; charset=utf-8",
+    )
+
+
+def schedule_xml(request, conference):
+    data = frab.schedule(conference, request)
+    return HttpResponse(frab.schedule_xml(data), content_type="application/xml; charset=utf-8")

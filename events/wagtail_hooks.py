@@ -1,0 +1,76 @@
+from django.contrib import messages
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.ui.menus.pages import PageMenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from events import admin_views
+from events.domain.validation import session_warnings
+from events.models import ConferencePage, Room, SessionPage, Venue
+
+
+class VenueViewSet(SnippetViewSet):
+    model = Venue
+    icon = "site"
+    list_display = ["name", "city", "country"]
+    search_fields = ["name"]
+
+
+class RoomViewSet(SnippetViewSet):
+    model = Room
+    icon = "home"
+    list_display = ["name", "venue", "capacity"]
+    list_filter = ["venue"]
+    search_fields = ["name"]
+
+
+class VenueViewSetGroup(SnippetViewSetGroup):
+    items = (VenueViewSet, RoomViewSet)
+    menu_icon = "site"
+    menu_label = _("Venues")
+    menu_name = "venues"
+
+
+register_snippet(VenueViewSetGroup)
+
+
+def warn_about_clashes(request, page):
+    page = page.specific
+    if not isinstance(page, SessionPage):
+        return
+    conference = page.get_parent().specific
+    people = [speaker.person_id for speaker in page.speakers.all()]
+    for warning in session_warnings(page, conference, speaker_ids=people):
+        messages.warning(request, warning)
+
+
+hooks.register("after_create_page", warn_about_clashes)
+hooks.register("after_edit_page", warn_about_clashes)
+
+
+@hooks.register("register_admin_urls")
+def register_edition_urls():
+    return [
+        path(
+            "events/conference/<int:page_id>/next-edition/",
+            admin_views.copy_as_next_edition,
+            name="events_next_edition",
+        )
+    ]
+
+
+class NextEditionButton(PageMenuItem):
+    label = _("Copy as next edition")
+    icon_name = "copy"
+    url_name = "events_next_edition"
+
+    def is_shown(self, user):
+        return self.page.permissions_for_user(user).can_copy()
+
+
+@hooks.register("register_page_header_buttons")
+def next_edition_button(page, user, view_name=None, next_url=None):
+    if page.specific_class is ConferencePage:
+        yield NextEditionButton(page=page, priority=35)
