@@ -19,13 +19,13 @@ def conference_context(request, conference, route):
 
 def programme(request, conference):
     context = conference_context(request, conference, "programme/")
-    context.update(programme_domain.programme(conference, request.GET))
+    context.update(programme_domain.programme(conference, request.GET, request))
     return TemplateResponse(request, "events/programme.html", context)
 
 
 def speakers(request, conference):
     context = conference_context(request, conference, "speakers/")
-    context["speakers"] = programme_domain.speakers(conference)
+    context["speakers"] = programme_domain.speakers(conference, request)
     return TemplateResponse(request, "events/speakers.html", context)
 
 

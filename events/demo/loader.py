@@ -183,7 +183,6 @@ class EventsDemo:
                 SessionPage,
                 f"session:{session['key']}",
                 language,
-                tags=[session["track"]],
                 title=title,
                 slug=session["key"],
                 kind=session["kind"],

@@ -28,7 +28,10 @@ class AgendaItem:
 
 class AgendaFilterForm(forms.Form):
     region = forms.ModelChoiceField(
-        label=_("Region"), queryset=Region.objects.none(), required=False, empty_label=_("All")
+        label=_("Region"),
+        queryset=Region.objects.none(),
+        required=False,
+        empty_label=_("All regions"),
     )
     type = forms.ChoiceField(label=_("Type"), required=False)
     when = forms.ChoiceField(
@@ -40,7 +43,7 @@ class AgendaFilterForm(forms.Form):
     def __init__(self, data, *, locale):
         super().__init__(data)
         self.fields["region"].queryset = Region.objects.filter(locale=locale)
-        self.fields["type"].choices = [("", _("All")), *AgendaItemType.choices]
+        self.fields["type"].choices = [("", _("All types")), *AgendaItemType.choices]
 
 
 def agenda_items(locale, *, region=None, item_type="", past=False):

@@ -55,7 +55,7 @@ def person_data(speaker):
     }
 
 
-def event_data(session, conference, numeric_id, request):
+def event_data(session, conference, numeric_id, conference_url):
     slot = LocalSlot.of(session.start, session.end, conference.zone)
     page_slug = slugify(session.slug) or "session"
     return {
@@ -67,7 +67,8 @@ def event_data(session, conference, numeric_id, request):
         "duration": hh_mm(slot.duration),
         "room": room_name(session, conference),
         "slug": f"{conference.acronym}-{numeric_id}-{page_slug}",
-        "url": session.get_full_url(request),
+        # A session's URL path is its conference's plus its slug.
+        "url": f"{conference_url}{session.slug}/",
         "title": session.title,
         "subtitle": session.status_note if session.status == SessionStatus.MOVED else "",
         "track": session.track or None,
@@ -84,6 +85,7 @@ def event_data(session, conference, numeric_id, request):
 def schedule(conference, request):
     """The frab schedule.json document (c3voc schema, 2026)."""
     sessions = [s for s in conference_sessions(conference) if not s.is_cancelled]
+    conference_url = conference.get_full_url(request)
     ids = default_language_ids(sessions)
     zone = conference.zone
     by_day = {day: {} for day in conference_days(conference)}
@@ -92,9 +94,8 @@ def schedule(conference, request):
         day = session.start.astimezone(zone).date()
         name = room_name(session, conference)
         rooms.setdefault(name, str(uuid.uuid5(ROOM_GUID_NAMESPACE, name)))
-        event = event_data(
-            session, conference, ids.get(session.translation_key, session.pk), request
-        )
+        numeric_id = ids.get(session.translation_key, session.pk)
+        event = event_data(session, conference, numeric_id, conference_url)
         by_day.setdefault(day, {}).setdefault(name, []).append(event)
     days = []
     for index, (day, day_rooms) in enumerate(sorted(by_day.items()), start=1):
@@ -111,7 +112,6 @@ def schedule(conference, request):
         )
     published = [conference.last_published_at] + [s.last_published_at for s in sessions]
     version = max((p for p in published if p), default=None)
-    conference_url = conference.get_full_url(request)
     return {
         "$schema": "https://c3voc.de/schedule/schema.json",
         "generator": {"name": GENERATOR, "version": "1", "url": settings.XARXA_BASE_URL},

@@ -26,6 +26,7 @@ def conference_sessions(conference):
         .child_of(conference)
         .select_related("room__venue", "locale")
         .prefetch_related(Prefetch("speakers", queryset=speakers), "tags")
+        .defer_streamfields()
         .order_by("start", "end", "title")
     )
 
@@ -35,6 +36,9 @@ class SessionView:
     page: object
     slot: LocalSlot
     speakers: list = field(default_factory=list)
+    #: The session's address, derived from its conference's (a session's URL path is
+    #: its parent's plus its slug), so a long programme does not route every page.
+    url: str = ""
 
     @property
     def kind_label(self):
@@ -49,16 +53,26 @@ class SessionView:
         return [LANGUAGE_NAMES.get(code, code) for code in self.page.interpretation]
 
     @property
+    def day_label(self):
+        return day_label(self.slot.day)
+
+    @property
     def all_languages(self):
         return set(self.page.languages) | set(self.page.interpretation)
 
 
-def session_view(session, zone):
+def session_view(session, zone, conference_url=None):
     return SessionView(
         page=session,
         slot=LocalSlot.of(session.start, session.end, zone),
         speakers=list(session.speakers.all()),
+        url=f"{conference_url}{session.slug}/" if conference_url else session.url,
     )
+
+
+def session_views(conference, request=None):
+    base = conference.get_url(request)
+    return [session_view(s, conference.zone, base) for s in conference_sessions(conference)]
 
 
 @dataclass
@@ -87,9 +101,8 @@ def group_by_day(views):
     ]
 
 
-def session_days(conference):
-    views = [session_view(s, conference.zone) for s in conference_sessions(conference)]
-    return group_by_day(views)
+def session_days(conference, request=None):
+    return group_by_day(session_views(conference, request))
 
 
 class ProgrammeFilterForm(forms.Form):
@@ -102,18 +115,17 @@ class ProgrammeFilterForm(forms.Form):
 
     def __init__(self, data, *, conference, sessions):
         super().__init__(data)
-        every = [("", _("All"))]
-        self.fields["day"].choices = every + [
+        self.fields["day"].choices = [("", _("All days"))] + [
             (day.isoformat(), day_label(day)) for day in conference_days(conference)
         ]
         kinds = {view.page.kind for view in sessions}
-        self.fields["kind"].choices = every + [
+        self.fields["kind"].choices = [("", _("All kinds"))] + [
             (value, label) for value, label in SessionKind.choices if value in kinds
         ]
         tracks = sorted({view.page.track for view in sessions if view.page.track})
-        self.fields["track"].choices = every + [(track, track) for track in tracks]
+        self.fields["track"].choices = [("", _("All tracks"))] + [(t, t) for t in tracks]
         languages = set().union(*(view.all_languages for view in sessions)) if sessions else set()
-        self.fields["language"].choices = every + [
+        self.fields["language"].choices = [("", _("All languages"))] + [
             (code, name) for code, name in SPOKEN_LANGUAGES if code in languages
         ]
 
@@ -136,9 +148,8 @@ class ProgrammeFilterForm(forms.Form):
         return self.is_valid() and any(self.cleaned_data.values())
 
 
-def programme(conference, params):
-    zone = conference.zone
-    views = [session_view(session, zone) for session in conference_sessions(conference)]
+def programme(conference, params, request=None):
+    views = session_views(conference, request)
     form = ProgrammeFilterForm(params or None, conference=conference, sessions=views)
     selected = form.apply(views)
     return {
@@ -155,12 +166,10 @@ class SpeakerEntry:
     appearances: list = field(default_factory=list)
 
 
-def speakers(conference):
+def speakers(conference, request=None):
     """Each person speaking or moderating, with their sessions in programme order."""
-    zone = conference.zone
     entries = {}
-    for session in conference_sessions(conference):
-        view = session_view(session, zone)
+    for view in session_views(conference, request):
         for speaker in view.speakers:
             entry = entries.setdefault(speaker.person_id, SpeakerEntry(person=speaker.person))
             entry.appearances.append((speaker, view))

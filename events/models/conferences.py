@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -216,7 +216,7 @@ class ConferencePage(RoutablePageMixin, Page):
         from events.domain.programme import session_days
 
         context = super().get_context(request, *args, **kwargs)
-        context["days"] = session_days(self)
+        context["days"] = session_days(self, request)
         return context
 
     @path("programme/", name="programme")
@@ -231,13 +231,13 @@ class ConferencePage(RoutablePageMixin, Page):
 
         return views.speakers(request, self)
 
-    @path("schedule.xml", name="schedule_xml")
+    @re_path(r"^schedule\.xml/?$", name="schedule_xml")
     def schedule_xml(self, request):
         from events import views
 
         return views.schedule_xml(request, self)
 
-    @path("schedule.json", name="schedule_json")
+    @re_path(r"^schedule\.json/?$", name="schedule_json")
     def schedule_json(self, request):
         from events import views
 

@@ -175,9 +175,11 @@ class SessionPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         from events.domain.programme import session_view
+        from events.domain.timeslots import zone_note
 
         context = super().get_context(request, *args, **kwargs)
         conference = self.get_parent().specific
         context["conference"] = conference
         context["session"] = session_view(self, conference.zone)
+        context["zone_note"] = zone_note(conference.zone, conference.start_date)
         return context

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -30,6 +30,13 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("search/", core_views.search, name="search"),
+    # Files a page publishes (schedule.xml, calendar.ics, ...) have no trailing slash,
+    # which Wagtail's own pattern requires; hand them to the page's routes.
+    re_path(
+        r"^((?:[\w\-]+/)*)([\w\-]+\.(?:xml|json|ics))$",
+        core_views.page_file,
+        name="page_file",
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

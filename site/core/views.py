@@ -7,6 +7,7 @@ from django.shortcuts import render
 from django.template import loader
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page
+from wagtail.views import serve as wagtail_serve
 
 SEARCH_RESULTS_PER_PAGE = 10
 
@@ -25,6 +26,10 @@ def search(request):
         "core/search.html",
         {"query": query, "results": page, "filter_query": urlencode({"q": query})},
     )
+
+
+def page_file(request, path, filename):
+    return wagtail_serve(request, f"{path}{filename}/")
 
 
 @require_GET

@@ -1,0 +1,48 @@
+"""Shared set-up for benchmarks: Django on a throwaway test database with the demo."""
+
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT / "site"), str(ROOT)]
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
+
+
+def django_with_demo():
+    import django
+
+    django.setup()
+    from django.db import connection
+    from django.test.utils import setup_test_environment
+
+    setup_test_environment()
+    connection.creation.create_test_db(verbosity=0, autoclobber=True)
+    from core.demo.loader import DemoLoader
+
+    DemoLoader(log=lambda *a: None).run()
+
+
+def timed(function, repeat=15, warmup=2):
+    """Median seconds per call: the median resists the noise of a shared machine."""
+    for _ in range(warmup):
+        function()
+    samples = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        function()
+        samples.append(time.perf_counter() - start)
+    return statistics.median(samples)
+
+
+def print_table(title, rows):
+    print(f"\n{title}")
+    width = max(len(row[0]) for row in rows)
+    print(f"{'measure':<{width}}  {'ms':>8}  {'baseline ms':>11}  {'ratio':>6}  target")
+    for name, value, baseline, target in rows:
+        print(
+            f"{name:<{width}}  {value * 1000:8.2f}  {baseline * 1000:11.2f}  "
+            f"{value / baseline:6.2f}  {target}"
+        )
