@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: demo test venv messages lint serve worker lock clean
+.PHONY: demo test bench venv messages lint lock clean
 
 $(INSTALLED): requirements.lock
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -29,6 +29,10 @@ lint: venv
 
 test: venv messages lint
 	@bin/run-tests $(BIN)/python
+
+# Every benchmark in bench/, each printing its figures beside a baseline from the same run.
+bench: venv messages
+	@for script in bench/[!_]*.py; do $(BIN)/python "$$script" || exit 1; done
 
 # Re-pin every dependency from pyproject.toml (needs uv: pip install uv).
 lock:

@@ -25,7 +25,7 @@ def conference_sessions(conference):
         .public()
         .child_of(conference)
         .select_related("room__venue", "locale")
-        .prefetch_related(Prefetch("speakers", queryset=speakers), "tags")
+        .prefetch_related(Prefetch("speakers", queryset=speakers))
         .defer_streamfields()
         .order_by("start", "end", "title")
     )
