@@ -16,6 +16,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from core.blocks import BodyBlock
 from core.fields import TimeZoneField
 from core.translation import page_fields
+from events.domain.calendar import SequencedMixin
 
 
 class ConferenceIndexPage(Page):
@@ -59,7 +60,7 @@ class ConferencePartner(Orderable):
         verbose_name_plural = _("partners")
 
 
-class ConferencePage(RoutablePageMixin, Page):
+class ConferencePage(SequencedMixin, RoutablePageMixin, Page):
     """One edition of the network's conference. Its sessions are its child pages."""
 
     edition = models.PositiveSmallIntegerField(_("edition number"))
@@ -104,6 +105,7 @@ class ConferencePage(RoutablePageMixin, Page):
     time_zone = TimeZoneField(
         _("time zone"), help_text=_("Where the conference happens, e.g. Europe/Lisbon.")
     )
+    sequence = models.PositiveIntegerField(_("calendar sequence"), default=0, editable=False)
     intro = models.TextField(_("introduction"), blank=True)
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
     hero_image = models.ForeignKey(
@@ -177,6 +179,8 @@ class ConferencePage(RoutablePageMixin, Page):
         SynchronizedField("partners"),
     )
 
+    sequence_watched = ("start_date", "end_date", "venue_id")
+
     parent_page_types = ["events.ConferenceIndexPage"]
     subpage_types = ["events.SessionPage"]
     template = "events/conference_page.html"
@@ -186,6 +190,11 @@ class ConferencePage(RoutablePageMixin, Page):
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, **kwargs):
+        if kwargs.get("update_fields") is None:
+            self.update_sequence()
+        return super().save(*args, **kwargs)
 
     @property
     def zone(self):
@@ -230,6 +239,12 @@ class ConferencePage(RoutablePageMixin, Page):
         from events import views
 
         return views.speakers(request, self)
+
+    @re_path(r"^calendar\.ics/?$", name="calendar")
+    def calendar(self, request):
+        from events import feeds
+
+        return feeds.conference_feed(request, self)
 
     @re_path(r"^schedule\.xml/?$", name="schedule_xml")
     def schedule_xml(self, request):

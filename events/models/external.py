@@ -16,6 +16,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from core.blocks import BodyBlock
 from core.fields import TimeZoneField
 from core.translation import page_fields
+from events.domain.calendar import SequencedMixin
 from events.enums import NetworkRole
 
 EVENTS_PER_PAGE = 20
@@ -44,7 +45,7 @@ class EventIndexPage(Page):
         return context
 
 
-class EventPage(Page):
+class EventPage(SequencedMixin, Page):
     """An activity elsewhere that the network organises, presents at or attends."""
 
     organiser = models.CharField(_("organiser"), max_length=200)
@@ -65,6 +66,7 @@ class EventPage(Page):
         _("the network's role"), max_length=20, choices=NetworkRole.choices
     )
     link = models.URLField(_("event website"), blank=True)
+    sequence = models.PositiveIntegerField(_("calendar sequence"), default=0, editable=False)
     intro = models.TextField(_("introduction"))
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
 
@@ -111,6 +113,8 @@ class EventPage(Page):
         TranslatableField("body"),
     )
 
+    sequence_watched = ("start_date", "end_date", "city")
+
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
     template = "events/event_page.html"
@@ -118,6 +122,11 @@ class EventPage(Page):
     class Meta:
         verbose_name = _("external event")
         verbose_name_plural = _("external events")
+
+    def save(self, *args, **kwargs):
+        if kwargs.get("update_fields") is None:
+            self.update_sequence()
+        return super().save(*args, **kwargs)
 
     @property
     def zone(self):

@@ -7,6 +7,7 @@ from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -14,6 +15,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import BodyBlock, DocumentLinkBlock
 from core.translation import page_fields
+from events.domain.calendar import SequencedMixin
 from events.enums import SessionKind, SessionStatus, SpeakerRole
 from events.fields import LanguageListField
 from events.forms import SessionPageForm
@@ -44,11 +46,12 @@ class SessionPageTag(TaggedItemBase):
     )
 
 
-class SessionPage(Page):
+class SessionPage(SequencedMixin, RoutablePageMixin, Page):
     """A slot of the conference programme. Times are stored in UTC and edited and
     shown in the conference's time zone."""
 
     base_form_class = SessionPageForm
+    sequence_watched = ("start", "end", "room_id", "status")
 
     kind = models.CharField(_("kind"), max_length=20, choices=SessionKind.choices)
     start = models.DateTimeField(_("starts"))
@@ -82,6 +85,12 @@ class SessionPage(Page):
         max_length=250,
         blank=True,
         help_text=_("Shown to delegates when the session is cancelled or moved."),
+    )
+    sequence = models.PositiveIntegerField(
+        _("calendar sequence"),
+        default=0,
+        editable=False,
+        help_text=_("Goes up when the time, place or status changes, so calendars update."),
     )
     abstract = models.TextField(_("abstract"))
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
@@ -163,6 +172,18 @@ class SessionPage(Page):
     class Meta:
         verbose_name = _("session")
         indexes = [models.Index(fields=["start"])]
+
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or {"start", "end", "room", "status"} & set(update_fields):
+            self.update_sequence()
+        return super().save(*args, **kwargs)
+
+    @re_path(r"^calendar\.ics/?$", name="calendar")
+    def calendar(self, request):
+        from events import feeds
+
+        return feeds.session_feed(request, self)
 
     @property
     def guid(self):

@@ -11,6 +11,7 @@ from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -22,7 +23,7 @@ from core.translation import page_fields
 NEWS_PER_PAGE = 12
 
 
-class HomePage(Page):
+class HomePage(RoutablePageMixin, Page):
     """The root of one locale's tree. Every locale has exactly one."""
 
     network_name = models.CharField(
@@ -50,6 +51,13 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("home page")
+
+    @re_path(r"^calendar\.ics/?$", name="calendar")
+    def calendar(self, request):
+        # The network feed gathers every app's items; the calendar module lives in events.
+        from events import feeds
+
+        return feeds.network_feed(request, self)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

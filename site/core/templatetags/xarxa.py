@@ -48,3 +48,21 @@ def long_date(value):
     from core.dates import long_date as format_long_date
 
     return format_long_date(value)
+
+
+@register.inclusion_tag("includes/subscribe.html", takes_context=True)
+def subscribe(context, feed_path, name):
+    """The "Subscribe" block: webcal, Google Calendar, Outlook.com and a plain download."""
+    from urllib.parse import urlencode
+
+    request = context.get("request")
+    feed_url = request.build_absolute_uri(feed_path) if request else feed_path
+    webcal = "webcal://" + feed_url.split("://", 1)[-1]
+    return {
+        "name": name,
+        "feed_url": feed_url,
+        "webcal_url": webcal,
+        "google_url": "https://calendar.google.com/calendar/render?" + urlencode({"cid": webcal}),
+        "outlook_url": "https://outlook.live.com/calendar/0/addfromweb?"
+        + urlencode({"url": feed_url, "name": name}),
+    }

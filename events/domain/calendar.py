@@ -1,0 +1,167 @@
+"""iCalendar feeds and invitations, as pure functions over plain items.
+
+Every app turns its pages into `CalendarItem`s; this module alone knows RFC 5545.
+What calendar clients trip on is handled here once: a VTIMEZONE for every TZID,
+UIDs that never change, a SEQUENCE that goes up when time, place or status change,
+plain-text descriptions and cancelled items kept (as CANCELLED) for a while.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+from functools import lru_cache
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from icalendar import Calendar, Event
+
+PRODID = "-//Xarxa//Network calendar//EN"
+#: Clients that honour it re-fetch hourly; the same figure goes in Cache-Control.
+REFRESH = datetime.timedelta(hours=1)
+#: How long a cancelled item stays in feeds so subscribed calendars remove it.
+CANCELLED_KEPT_FOR = datetime.timedelta(days=30)
+
+
+@dataclass
+class CalendarItem:
+    uid: str
+    summary: str
+    start: object  # aware datetime, or a date for all-day items
+    end: object  # aware datetime, or the (exclusive) day after an all-day item
+    url: str = ""
+    description: str = ""
+    location: str = ""
+    geo: tuple | None = None
+    categories: list = field(default_factory=list)
+    cancelled: bool = False
+    sequence: int = 0
+    last_modified: datetime.datetime | None = None
+    #: Private details (an online link, for members) stay out of public feeds.
+    private_note: str = ""
+
+
+def uid(kind, identifier):
+    """`session-42@host`: the same in every language and across republishing."""
+    host = urlsplit(settings.XARXA_BASE_URL).hostname or "xarxa.localhost"
+    return f"{kind}-{identifier}@{host}"
+
+
+@lru_cache(maxsize=64)
+def vtimezone(tzid, first_year, last_year):
+    """The VTIMEZONE for a zone over whole years, built once per process."""
+    import zoneinfo
+
+    scratch = Calendar()
+    event = Event()
+    event.start = datetime.datetime(first_year, 6, 1, 12, tzinfo=zoneinfo.ZoneInfo(tzid))
+    scratch.add_component(event)
+    scratch.add_missing_timezones(
+        first_date=datetime.date(first_year, 1, 1), last_date=datetime.date(last_year + 1, 1, 1)
+    )
+    return scratch.timezones[0].to_ical()
+
+
+def _zones_and_years(items):
+    zones, years = set(), set()
+    for item in items:
+        for moment in (item.start, item.end):
+            if isinstance(moment, datetime.datetime):
+                zones.add(str(moment.tzinfo))
+                years.add(moment.year)
+    return zones, years
+
+
+def _event(item, stamp, include_private):
+    event = Event()
+    event.add("uid", item.uid)
+    event.add("dtstamp", stamp)
+    if item.last_modified:
+        event.add("last-modified", item.last_modified.astimezone(datetime.UTC))
+    event.add("sequence", item.sequence)
+    event.add("summary", item.summary)
+    event.add("dtstart", item.start)
+    event.add("dtend", item.end)
+    event.add("status", "CANCELLED" if item.cancelled else "CONFIRMED")
+    description = item.description
+    if include_private and item.private_note:
+        description = f"{description}\n\n{item.private_note}".strip()
+    if item.url:
+        event.add("url", item.url)
+        description = f"{description}\n\n{item.url}".strip()
+    if description:
+        event.add("description", description)
+    if item.location:
+        event.add("location", item.location)
+    if item.geo:
+        event.add("geo", item.geo)
+    if item.categories:
+        event.add("categories", [c for c in item.categories if c])
+    event.add(
+        "transp",
+        "TRANSPARENT"
+        if isinstance(item.start, datetime.date) and not isinstance(item.start, datetime.datetime)
+        else "OPAQUE",
+    )
+    return event
+
+
+def build(items, *, name, description="", method=None, include_private=False, now=None):
+    """An RFC 5545 calendar, as bytes with CRLF line endings and folded lines."""
+    now = now or datetime.datetime.now(datetime.UTC)
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    if method:
+        calendar.add("method", method)
+    calendar.add("name", name)
+    calendar.add("x-wr-calname", name)
+    if description:
+        calendar.add("description", description)
+        calendar.add("x-wr-caldesc", description)
+    calendar.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
+    calendar.add("x-published-ttl", "PT1H")
+    zones, years = _zones_and_years(items)
+    ical = [calendar.to_ical().rsplit(b"END:VCALENDAR", 1)[0]]
+    if years:
+        first, last = min(years), max(years)
+        ical += [vtimezone(zone, first, last) for zone in sorted(zones)]
+    stamp = now.replace(microsecond=0)
+    ical += [_event(item, item.last_modified or stamp, include_private).to_ical() for item in items]
+    ical.append(b"END:VCALENDAR\r\n")
+    return b"".join(ical)
+
+
+def keep_in_feed(cancelled, last_modified, now=None):
+    """Scheduled items always; cancelled ones for CANCELLED_KEPT_FOR after the change."""
+    if not cancelled:
+        return True
+    now = now or datetime.datetime.now(datetime.UTC)
+    return last_modified is not None and now - last_modified <= CANCELLED_KEPT_FOR
+
+
+def next_sequence(previous, current, watched):
+    """SEQUENCE after a save: up by one when time, place or status changed (RFC 5546).
+
+    `previous` is what the database held (None for a new item), `current` what is
+    being saved. The stored number wins over the one being saved, which may come
+    from an older revision.
+    """
+    if previous is None:
+        return current.get("sequence") or 0
+    changed = any(previous[key] != current[key] for key in watched)
+    return previous["sequence"] + 1 if changed else previous["sequence"]
+
+
+class SequencedMixin:
+    """For models whose calendar SEQUENCE follows `sequence_watched` fields."""
+
+    #: The fields whose change is a change of time, place or status.
+    sequence_watched = ()
+
+    def update_sequence(self):
+        names = [*self.sequence_watched, "sequence"]
+        previous = None
+        if self.pk:
+            previous = type(self).objects.filter(pk=self.pk).values(*names).first()
+        current = {name: getattr(self, name) for name in names}
+        self.sequence = next_sequence(previous, current, self.sequence_watched)

@@ -1,0 +1,235 @@
+"""The iCalendar feeds: network, conference and session, each in its URL's language."""
+
+import datetime
+import hashlib
+
+from django.db.models import Count, Max, Prefetch, Sum
+from django.http import HttpResponse
+from django.utils.cache import get_conditional_response
+from django.utils.http import http_date, quote_etag
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from wagtail.models import Locale
+
+from events.domain import calendar
+from events.domain.programme import LANGUAGE_NAMES
+from events.enums import SessionKind, SessionStatus
+
+
+def sources(model, pages):
+    """translation_key -> (pk, sequence) of the default-language page, in one query.
+
+    UIDs and SEQUENCE come from the source page so that every language's feed
+    describes the same event in the same version.
+    """
+    keys = [page.translation_key for page in pages]
+    rows = model.objects.filter(translation_key__in=keys, locale=Locale.get_default())
+    return {
+        key: (pk, sequence)
+        for key, pk, sequence in rows.values_list("translation_key", "pk", "sequence")
+    }
+
+
+def source_of(page, found):
+    return found.get(page.translation_key, (page.pk, page.sequence))
+
+
+def venue_location(room, venue):
+    parts = [room.name if room else "", venue.name if venue else ""]
+    if venue:
+        parts.append(", ".join(line.strip() for line in venue.address.splitlines() if line.strip()))
+    return ", ".join(part for part in parts if part)
+
+
+def venue_geo(venue):
+    if venue and venue.latitude is not None and venue.longitude is not None:
+        return (float(venue.latitude), float(venue.longitude))
+    return None
+
+
+def session_item(session, conference, conference_url, found):
+    identifier, sequence = source_of(session, found)
+    zone = conference.zone
+    venue = session.room.venue if session.room_id else conference.venue
+    lines = [session.abstract]
+    people = [speaker.person.name for speaker in session.speakers.all()]
+    if people:
+        lines.append(_("Speakers: %(names)s") % {"names": ", ".join(people)})
+    if session.languages:
+        languages = ", ".join(str(LANGUAGE_NAMES.get(code, code)) for code in session.languages)
+        lines.append(_("Languages: %(names)s") % {"names": languages})
+    if session.is_cancelled and session.status_note:
+        lines.insert(0, _("Cancelled: %(reason)s") % {"reason": session.status_note})
+    return calendar.CalendarItem(
+        uid=calendar.uid("session", identifier),
+        summary=session.title,
+        start=session.start.astimezone(zone),
+        end=session.end.astimezone(zone),
+        url=f"{conference_url}{session.slug}/",
+        description="\n".join(lines),
+        location=venue_location(session.room, venue),
+        geo=venue_geo(venue),
+        categories=[str(SessionKind(session.kind).label), session.track],
+        cancelled=session.is_cancelled,
+        sequence=sequence,
+        last_modified=session.last_published_at,
+    )
+
+
+def conference_item(conference, found, request):
+    identifier, sequence = source_of(conference, found)
+    return calendar.CalendarItem(
+        uid=calendar.uid("conference", identifier),
+        summary=conference.title,
+        start=conference.start_date,
+        end=conference.end_date + datetime.timedelta(days=1),
+        url=conference.get_full_url(request),
+        description=" ".join(part for part in (conference.theme, conference.intro) if part),
+        location=venue_location(None, conference.venue),
+        geo=venue_geo(conference.venue),
+        categories=[_("Network conference")],
+        sequence=sequence,
+        last_modified=conference.last_published_at,
+    )
+
+
+def external_event_item(event, found, request):
+    identifier, sequence = source_of(event, found)
+    return calendar.CalendarItem(
+        uid=calendar.uid("event", identifier),
+        summary=event.title,
+        start=event.start_date,
+        end=event.end_date + datetime.timedelta(days=1),
+        url=event.get_full_url(request),
+        description=f"{event.intro}\n{event.organiser}",
+        location=f"{event.city}, {event.country.name}",
+        categories=[_("External event"), event.get_network_role_display()],
+        sequence=sequence,
+        last_modified=event.last_published_at,
+    )
+
+
+def feed_sessions(queryset):
+    from events.models import SessionSpeaker
+
+    speakers = SessionSpeaker.objects.select_related("person").order_by("sort_order")
+    return (
+        queryset.live()
+        .public()
+        .select_related("room__venue")
+        .prefetch_related(Prefetch("speakers", queryset=speakers))
+        .defer_streamfields()
+        .order_by("start")
+    )
+
+
+def session_items(sessions, conferences, request):
+    """Items for sessions whose conferences are in `conferences` (keyed by tree path)."""
+    from events.models import SessionPage
+
+    sessions = [s for s in sessions if calendar.keep_in_feed(s.is_cancelled, s.last_published_at)]
+    found = sources(SessionPage, sessions)
+    urls = {path: conference.get_full_url(request) for path, conference in conferences.items()}
+    items = []
+    for session in sessions:
+        parent_path = session.path[: -session.steplen]
+        items.append(session_item(session, conferences[parent_path], urls[parent_path], found))
+    return items
+
+
+def calendar_response(request, querysets, build, *, filename):
+    """A feed with ETag and Last-Modified; a conditional GET is answered before `build`."""
+    state = [
+        qs.aggregate(count=Count("pk"), latest=Max("last_published_at"), sequence=Sum("sequence"))
+        for qs in querysets
+    ]
+    latest = max((s["latest"] for s in state if s["latest"]), default=None)
+    digest = hashlib.sha256(repr((get_language(), state)).encode()).hexdigest()[:32]
+    etag = quote_etag(digest)
+    last_modified = int(latest.timestamp()) if latest else None
+    not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
+    if not_modified is not None:
+        not_modified["Cache-Control"] = "public, max-age=3600"
+        return not_modified
+    response = HttpResponse(build(), content_type="text/calendar; charset=utf-8")
+    response["ETag"] = etag
+    if last_modified:
+        response["Last-Modified"] = http_date(last_modified)
+    response["Cache-Control"] = f"public, max-age={int(calendar.REFRESH.total_seconds())}"
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+def _scheduled_or_recent(queryset):
+    return queryset.live().public()
+
+
+def conference_feed(request, conference):
+    from events.models import ConferencePage, SessionPage
+
+    sessions_qs = SessionPage.objects.child_of(conference)
+
+    def build():
+        found = sources(ConferencePage, [conference])
+        items = [conference_item(conference, found, request)]
+        items += session_items(feed_sessions(sessions_qs), {conference.path: conference}, request)
+        return calendar.build(
+            items,
+            name=conference.title,
+            description=conference.theme or conference.intro,
+        )
+
+    conference_qs = ConferencePage.objects.filter(pk=conference.pk)
+    return calendar_response(
+        request,
+        [conference_qs, _scheduled_or_recent(sessions_qs)],
+        build,
+        filename=f"{conference.acronym}.ics",
+    )
+
+
+def session_feed(request, session):
+    from events.models import SessionPage
+
+    conference = session.get_parent().specific
+    session_qs = SessionPage.objects.filter(pk=session.pk)
+
+    def build():
+        items = session_items(feed_sessions(session_qs), {conference.path: conference}, request)
+        return calendar.build(items, name=session.title, description=conference.title)
+
+    return calendar_response(request, [session_qs], build, filename=f"{session.slug}.ics")
+
+
+def network_feed(request, home):
+    from events.models import ConferencePage, EventPage, SessionPage
+
+    locale = home.locale
+    conferences_qs = ConferencePage.objects.live().public().filter(locale=locale)
+    sessions_qs = SessionPage.objects.live().public().filter(locale=locale)
+    events_qs = EventPage.objects.live().public().filter(locale=locale)
+
+    def build():
+        conferences = {c.path: c for c in conferences_qs.select_related("venue")}
+        conference_sources = sources(ConferencePage, conferences.values())
+        items = [conference_item(c, conference_sources, request) for c in conferences.values()]
+        items += session_items(
+            [s for s in feed_sessions(sessions_qs) if s.path[: -s.steplen] in conferences],
+            conferences,
+            request,
+        )
+        events = list(events_qs)
+        event_sources = sources(EventPage, events)
+        items += [external_event_item(e, event_sources, request) for e in events]
+        return calendar.build(
+            items,
+            name=home.network_name,
+            description=_("Conferences, sessions and events of the network."),
+        )
+
+    return calendar_response(
+        request, [conferences_qs, sessions_qs, events_qs], build, filename="network.ics"
+    )
+
+
+__all__ = ["SessionStatus", "conference_feed", "network_feed", "session_feed"]

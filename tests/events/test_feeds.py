@@ -1,0 +1,226 @@
+import datetime
+import subprocess
+import zoneinfo
+from pathlib import Path
+
+import icalendar
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from core.models import HomePage
+from events.domain import calendar
+from events.models import ConferencePage, SessionPage
+
+pytestmark = pytest.mark.django_db
+
+ICS_CHECK = Path(__file__).resolve().parents[3] / "shared" / "tools" / "ics-check"
+LISBON = zoneinfo.ZoneInfo("Europe/Lisbon")
+
+
+def ics_check(*paths):
+    result = subprocess.run(
+        [str(ICS_CHECK), *map(str, paths)], capture_output=True, text=True, timeout=600
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result.stdout
+
+
+def feed_urls(language):
+    conference = ConferencePage.objects.get(locale__language_code=language, acronym="oidp13")
+    session = SessionPage.objects.child_of(conference).get(slug="members-session")
+    home = HomePage.objects.get(locale__language_code=language)
+    return {
+        "network": home.url + "calendar.ics",
+        "conference": conference.url + "calendar.ics",
+        "session": session.url + "calendar.ics",
+    }
+
+
+def events_of(content):
+    parsed = icalendar.Calendar.from_ical(content)
+    return {str(e["UID"]): e for e in parsed.walk("VEVENT")}
+
+
+def test_every_feed_passes_ics_check_in_three_languages(client, demo, tmp_path):
+    files = []
+    for language in ("en", "ca", "es"):
+        for name, url in feed_urls(language).items():
+            response = client.get(url)
+            assert response.status_code == 200, url
+            assert response["Content-Type"] == "text/calendar; charset=utf-8"
+            path = tmp_path / f"{language}-{name}.ics"
+            path.write_bytes(response.content)
+            files.append(path)
+    output = ics_check(*files)
+    assert output.count("OK") == len(files)
+
+
+def test_feed_content_follows_the_rules_clients_need(client, demo):
+    content = client.get(feed_urls("ca")["conference"]).content
+    parsed = icalendar.Calendar.from_ical(content)
+    assert str(parsed["X-WR-CALNAME"]) == "13a Conferència de l'OIDP" == str(parsed["NAME"])
+    assert b"REFRESH-INTERVAL;VALUE=DURATION:PT1H" in content
+    assert b"X-PUBLISHED-TTL:PT1H" in content
+    assert [str(tz["TZID"]) for tz in parsed.walk("VTIMEZONE")] == ["Europe/Lisbon"]
+    members = next(
+        e for e in parsed.walk("VEVENT") if str(e["SUMMARY"]) == "Sessió interna de membres"
+    )
+    assert members.decoded("DTSTART") == members.decoded("DTSTART").astimezone(LISBON)
+    assert members["DTSTART"].params["TZID"] == "Europe/Lisbon"
+    assert (members.decoded("DTSTART").hour, members.decoded("DTEND").hour) == (16, 20)
+    assert "DTSTAMP" in members and "LAST-MODIFIED" in members
+    assert str(members["STATUS"]) == "CONFIRMED"
+    assert str(members["URL"]).endswith("/ca/conferencies/13a-conferencia-cascais/members-session/")
+    assert "Sala 2, Centre de Congressos d'Estoril, Avenida Clotilde" in str(members["LOCATION"])
+    assert members["GEO"].latitude == pytest.approx(38.7046)
+    assert "<" not in str(members["DESCRIPTION"])
+    assert "Jordi Serra" in str(members["DESCRIPTION"])
+    assert set(members["CATEGORIES"].cats) == {"Reunió de membres", "Vida de la xarxa"}
+
+
+def test_uids_are_the_same_in_every_language(client, demo):
+    uids = {
+        language: set(events_of(client.get(feed_urls(language)["network"]).content))
+        for language in ("en", "ca", "es")
+    }
+    assert uids["en"] == uids["ca"] == uids["es"]
+    assert any(uid.startswith("session-") for uid in uids["en"])
+
+
+def test_cancelled_session_stays_as_cancelled_then_leaves(client, conference):
+    url = conference.url + "calendar.ics"
+    crowdfunding = SessionPage.objects.child_of(conference).get(slug="crowdfunding")
+    event = next(
+        e
+        for e in events_of(client.get(url).content).values()
+        if str(e["SUMMARY"]) == crowdfunding.title
+    )
+    assert str(event["STATUS"]) == "CANCELLED"
+    SessionPage.objects.filter(pk=crowdfunding.pk).update(
+        last_published_at=timezone.now() - datetime.timedelta(days=31)
+    )
+    titles = {str(e["SUMMARY"]) for e in events_of(client.get(url).content).values()}
+    assert crowdfunding.title not in titles
+
+
+def test_sequence_goes_up_on_time_place_or_status_change_only(client, conference):
+    session = SessionPage.objects.child_of(conference).get(slug="keynote")
+    assert session.sequence == 0
+    session.title = "Keynote (new title)"
+    session.save_revision().publish()
+    session.refresh_from_db()
+    assert session.sequence == 0
+    session.start += datetime.timedelta(minutes=30)
+    session.end += datetime.timedelta(minutes=30)
+    session.save_revision().publish()
+    session.refresh_from_db()
+    assert session.sequence == 1
+    session.status = "cancelled"
+    session.status_note = "Speaker unwell."
+    session.save_revision().publish()
+    session.refresh_from_db()
+    assert session.sequence == 2
+    # Every language's feed carries the source's SEQUENCE.
+    ca = ConferencePage.objects.get(locale__language_code="ca", acronym="oidp13")
+    ca_events = events_of(client.get(ca.url + "calendar.ics").content)
+    en_events = events_of(client.get(conference.url + "calendar.ics").content)
+    uid = calendar.uid("session", session.pk)
+    assert int(en_events[uid]["SEQUENCE"]) == int(ca_events[uid]["SEQUENCE"]) == 2
+
+
+def test_conditional_get_is_a_304_and_head_works(client, conference):
+    url = conference.url + "calendar.ics"
+    first = client.get(url)
+    assert first["Cache-Control"] == "public, max-age=3600"
+    assert first["ETag"] and first["Last-Modified"]
+    again = client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 304 and again.content == b""
+    since = client.get(url, HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
+    assert since.status_code == 304
+    head = client.head(url)
+    assert head.status_code == 200 and head["Content-Type"] == "text/calendar; charset=utf-8"
+    # A change gives a new ETag.
+    session = SessionPage.objects.child_of(conference).get(slug="keynote")
+    session.save_revision().publish()
+    assert client.get(url, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 200
+
+
+def test_conference_feed_queries_do_not_grow_with_sessions(client, demo):
+    from core.models import Person
+    from tests.events.test_programme import add_sessions
+
+    source = ConferencePage.objects.get(locale__language_code="en", acronym="oidp13")
+    conference = ConferencePage(
+        title="Feed guard",
+        slug="feed-guard",
+        edition=98,
+        acronym="feed98",
+        start_date=source.start_date,
+        end_date=source.end_date,
+        time_zone="Europe/Lisbon",
+    )
+    source.get_parent().add_child(instance=conference)
+    people = list(Person.objects.filter(locale__language_code="en")[:3])
+    add_sessions(conference, people, 0, 10)
+    SessionPage.objects.child_of(conference).update(last_published_at=timezone.now())
+    url = conference.url + "calendar.ics"
+    client.get(url)
+
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        return len(queries)
+
+    with_10 = count()
+    add_sessions(conference, people, 10, 300)
+    assert count() == with_10
+
+
+TEXT = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\r"),
+    max_size=300,
+) | st.sampled_from(
+    ["Sessió d'obertura; «amb», comes, i \\ barres\ninterpretació", "Ação: São Paulo, 15h; çà"]
+)
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(summary=TEXT, description=TEXT, location=TEXT)
+def test_any_text_survives_a_round_trip(summary, description, location):
+    start = datetime.datetime(2027, 7, 2, 16, tzinfo=LISBON)
+    item = calendar.CalendarItem(
+        uid="session-1@example.org",
+        summary=summary,
+        start=start,
+        end=start + datetime.timedelta(hours=4),
+        description=description,
+        location=location,
+    )
+    content = calendar.build([item], name="Test")
+    assert all(len(line) <= 75 for line in content.split(b"\r\n"))
+    [event] = icalendar.Calendar.from_ical(content).walk("VEVENT")
+    assert str(event.get("SUMMARY", "")) == summary
+    assert str(event.get("DESCRIPTION", "")) == description
+    assert str(event.get("LOCATION", "")) == location
+
+
+def test_tricky_text_passes_ics_check(tmp_path):
+    start = datetime.datetime(2027, 3, 28, 0, 30, tzinfo=LISBON)
+    text = "Sessió «d'obertura»; comes, punts i coma; \\ barra\nsegona línia amb ç, ã i ü " * 4
+    item = calendar.CalendarItem(
+        uid="session-2@example.org",
+        summary=text[:120],
+        start=start,
+        end=start + datetime.timedelta(hours=3),
+        description=text,
+        location="Cascais, Portugal",
+    )
+    path = tmp_path / "tricky.ics"
+    path.write_bytes(calendar.build([item], name="Prova; «cometes», i \\"))
+    ics_check(path)
