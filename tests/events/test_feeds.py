@@ -1,7 +1,6 @@
 import datetime
 import subprocess
 import zoneinfo
-from pathlib import Path
 
 import icalendar
 import pytest
@@ -14,10 +13,10 @@ from hypothesis import strategies as st
 from core.models import HomePage
 from events.domain import calendar
 from events.models import ConferencePage, SessionPage
+from tests.shared import ICS_CHECK
 
 pytestmark = pytest.mark.django_db
 
-ICS_CHECK = Path(__file__).resolve().parents[3] / "shared" / "tools" / "ics-check"
 LISBON = zoneinfo.ZoneInfo("Europe/Lisbon")
 
 

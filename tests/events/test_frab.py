@@ -1,16 +1,14 @@
 import json
 import xml.etree.ElementTree as etree
-from pathlib import Path
 
 import jsonschema
 import pytest
 import xmlschema
 
 from events.models import ConferencePage, SessionPage
+from tests.shared import SPEC
 
 pytestmark = pytest.mark.django_db
-
-SPEC = Path(__file__).resolve().parents[3] / "shared" / "spec"
 
 
 @pytest.fixture(scope="module")
