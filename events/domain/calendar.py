@@ -7,12 +7,12 @@ plain-text descriptions and cancelled items kept (as CANCELLED) for a while.
 """
 
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, vCalAddress
 
 PRODID = "-//Xarxa//Network calendar//EN"
 #: Clients that honour it re-fetch hourly; the same figure goes in Cache-Control.
@@ -37,6 +37,9 @@ class CalendarItem:
     last_modified: datetime.datetime | None = None
     #: Private details (an online link, for members) stay out of public feeds.
     private_note: str = ""
+    #: Only invitations (iMIP) carry these.
+    organizer: str = ""
+    attendee: str = ""
 
 
 def uid(kind, identifier):
@@ -95,12 +98,16 @@ def _event(item, stamp, include_private):
         event.add("geo", item.geo)
     if item.categories:
         event.add("categories", [c for c in item.categories if c])
-    event.add(
-        "transp",
-        "TRANSPARENT"
-        if isinstance(item.start, datetime.date) and not isinstance(item.start, datetime.datetime)
-        else "OPAQUE",
-    )
+    if item.organizer:
+        event.add("organizer", vCalAddress(f"mailto:{item.organizer}"))
+    if item.attendee:
+        attendee = vCalAddress(f"mailto:{item.attendee}")
+        attendee.params["ROLE"] = "REQ-PARTICIPANT"
+        attendee.params["RSVP"] = "FALSE"
+        event.add("attendee", attendee)
+    # All-day items (conferences, external events) do not block the day in a calendar.
+    all_day = not isinstance(item.start, datetime.datetime)
+    event.add("transp", "TRANSPARENT" if all_day else "OPAQUE")
     return event
 
 
@@ -165,3 +172,32 @@ class SequencedMixin:
             previous = type(self).objects.filter(pk=self.pk).values(*names).first()
         current = {name: getattr(self, name) for name in names}
         self.sequence = next_sequence(previous, current, self.sequence_watched)
+
+
+@dataclass(frozen=True)
+class Invitation:
+    """An iMIP (RFC 6047) calendar part for an email: content and its MIME type."""
+
+    content: bytes
+    method: str
+
+    @property
+    def mimetype(self):
+        return f"text/calendar; method={self.method}; charset=utf-8"
+
+
+def invitation(items, *, method, organizer_email, attendee_email, name):
+    """METHOD:REQUEST (book or change) or METHOD:CANCEL, with the feeds' UID and SEQUENCE,
+    so the attendee's client updates the event it already has instead of adding one."""
+    if method not in {"REQUEST", "CANCEL"}:
+        raise ValueError(f"iMIP method must be REQUEST or CANCEL, not {method}")
+    addressed = [
+        replace(
+            item,
+            cancelled=item.cancelled or method == "CANCEL",
+            organizer=organizer_email,
+            attendee=attendee_email,
+        )
+        for item in items
+    ]
+    return Invitation(content=build(addressed, name=name, method=method), method=method)

@@ -223,3 +223,34 @@ def test_tricky_text_passes_ics_check(tmp_path):
     path = tmp_path / "tricky.ics"
     path.write_bytes(calendar.build([item], name="Prova; «cometes», i \\"))
     ics_check(path)
+
+
+@pytest.mark.parametrize("method", ["REQUEST", "CANCEL"])
+def test_invitations_carry_the_feed_uid_and_sequence(client, members_session, tmp_path, method):
+    from events.feeds import feed_sessions, session_items
+
+    conference = members_session.get_parent().specific
+    items = session_items(
+        feed_sessions(SessionPage.objects.filter(pk=members_session.pk)),
+        {conference.path: conference},
+        None,
+    )
+    invitation = calendar.invitation(
+        items,
+        method=method,
+        organizer_email="secretariat@oidp.example",
+        attendee_email="delegate@cascais.example",
+        name=conference.title,
+    )
+    assert invitation.mimetype == f"text/calendar; method={method}; charset=utf-8"
+    parsed = icalendar.Calendar.from_ical(invitation.content)
+    assert str(parsed["METHOD"]) == method
+    [event] = parsed.walk("VEVENT")
+    feed = events_of(client.get(conference.url + "calendar.ics").content)
+    assert str(event["UID"]) in feed
+    assert int(event["SEQUENCE"]) == int(feed[str(event["UID"])]["SEQUENCE"])
+    assert str(event["STATUS"]) == ("CANCELLED" if method == "CANCEL" else "CONFIRMED")
+    assert str(event["ORGANIZER"]) == "mailto:secretariat@oidp.example"
+    path = tmp_path / f"{method}.ics"
+    path.write_bytes(invitation.content)
+    ics_check(path)
