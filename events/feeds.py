@@ -118,9 +118,38 @@ def feed_sessions(queryset):
         .public()
         .select_related("room__venue")
         .prefetch_related(Prefetch("speakers", queryset=speakers))
-        .defer_streamfields()
+        # Only what the feed writes: a page row is wide and a feed may hold thousands.
+        .only(*FEED_FIELDS)
         .order_by("start")
     )
+
+
+FEED_FIELDS = (
+    "id",
+    "path",
+    "depth",
+    "title",
+    "slug",
+    "translation_key",
+    "locale_id",
+    "live",
+    "last_published_at",
+    "kind",
+    "start",
+    "end",
+    "room",
+    "languages",
+    "track",
+    "status",
+    "status_note",
+    "abstract",
+    "sequence",
+    "room__name",
+    "room__venue__name",
+    "room__venue__address",
+    "room__venue__latitude",
+    "room__venue__longitude",
+)
 
 
 def session_items(sessions, conferences, request):

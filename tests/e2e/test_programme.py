@@ -39,3 +39,24 @@ def test_no_accessibility_violations_on_programme_session_and_agenda(browser_pag
     screenshot(page, "session-ca")
     assert page.watcher.foreign_requests == []
     assert page.watcher.console_errors == []
+
+
+def test_subscribe_block_leads_to_a_feed_calendar_apps_read(browser_page, live_demo):
+    import icalendar
+
+    page = browser_page
+    conference = ConferencePage.objects.get(locale__language_code="ca", acronym="oidp13")
+    page.goto(conference.url + "programme/")
+    block = page.get_by_role("complementary", name="Subscriviu-vos")
+    links = block.get_by_role("link")
+    assert links.count() == 4
+    webcal = block.get_by_role("link", name="Calendari d'Apple, Thunderbird i altres aplicacions")
+    assert webcal.get_attribute("href").startswith("webcal://")
+    download = block.get_by_role("link", name="Baixa (.ics)")
+    feed = page.request.get(download.get_attribute("href"))
+    assert feed.ok and feed.headers["content-type"] == "text/calendar; charset=utf-8"
+    parsed = icalendar.Calendar.from_ical(feed.body())
+    assert str(parsed["X-WR-CALNAME"]) == conference.title
+    assert any(str(e["SUMMARY"]) == "Sessió interna de membres" for e in parsed.walk("VEVENT"))
+    block.scroll_into_view_if_needed()
+    screenshot(page, "programme-subscribe-ca")
