@@ -46,3 +46,41 @@ def print_table(title, rows):
             f"{name:<{width}}  {value * 1000:8.2f}  {baseline * 1000:11.2f}  "
             f"{value / baseline:6.2f}  {target}"
         )
+
+
+def conference_with_sessions(count, slug):
+    """A live conference beside the demo's, with `count` sessions spread over its days."""
+    import datetime
+
+    from core.models import Person
+    from events.models import ConferencePage, SessionPage, SessionSpeaker
+
+    source = ConferencePage.objects.get(locale__language_code="en", acronym="oidp13")
+    conference = ConferencePage(
+        title=f"Bench {slug}",
+        slug=slug,
+        edition=100 + count,
+        acronym=slug.replace("-", "_"),
+        start_date=source.start_date,
+        end_date=source.end_date,
+        time_zone="Europe/Lisbon",
+    )
+    source.get_parent().add_child(instance=conference)
+    people = list(Person.objects.filter(locale__language_code="en"))
+    start = datetime.datetime.combine(source.start_date, datetime.time(8), tzinfo=conference.zone)
+    for n in range(count):
+        slot = start + datetime.timedelta(minutes=10 * (n % 80), days=n // 80 % 4)
+        conference.add_child(
+            instance=SessionPage(
+                title=f"Session {n}",
+                slug=f"session-{n}",
+                kind="parallel",
+                start=slot,
+                end=slot + datetime.timedelta(minutes=45),
+                abstract="A session of the benchmark programme.",
+                languages=["en"],
+                track=f"Track {n % 4}",
+                speakers=[SessionSpeaker(person=people[n % len(people)], role="speaker")],
+            )
+        )
+    return conference

@@ -1,9 +1,7 @@
 """A conference feed of 1,000 sessions against icalendar alone serializing the same
 1,000 prebuilt events, and the 304 path against the full feed, in one run."""
 
-import datetime
-
-from _setup import django_with_demo, print_table, timed
+from _setup import conference_with_sessions, django_with_demo, print_table, timed
 
 SESSIONS = 1000
 
@@ -14,37 +12,9 @@ def main():
     from django.utils import timezone
     from icalendar import Calendar, Event
 
-    from core.models import Person
-    from events.models import ConferencePage, SessionPage, SessionSpeaker
+    from events.models import SessionPage
 
-    source = ConferencePage.objects.get(locale__language_code="en", acronym="oidp13")
-    conference = ConferencePage(
-        title="Feed bench",
-        slug="feed-bench",
-        edition=200,
-        acronym="feedbench",
-        start_date=source.start_date,
-        end_date=source.end_date,
-        time_zone="Europe/Lisbon",
-    )
-    source.get_parent().add_child(instance=conference)
-    people = list(Person.objects.filter(locale__language_code="en"))
-    start = datetime.datetime.combine(source.start_date, datetime.time(8), tzinfo=conference.zone)
-    for n in range(SESSIONS):
-        slot = start + datetime.timedelta(minutes=10 * (n % 80), days=n // 80 % 4)
-        conference.add_child(
-            instance=SessionPage(
-                title=f"Session {n}",
-                slug=f"session-{n}",
-                kind="parallel",
-                start=slot,
-                end=slot + datetime.timedelta(minutes=45),
-                abstract="A benchmark session.",
-                languages=["en"],
-                track="Bench",
-                speakers=[SessionSpeaker(person=people[n % len(people)], role="speaker")],
-            )
-        )
+    conference = conference_with_sessions(SESSIONS, "feed-bench")
     SessionPage.objects.child_of(conference).update(last_published_at=timezone.now())
     client = Client()
     url = conference.url + "calendar.ics"

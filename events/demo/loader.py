@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from core.models import Organisation, Person, Region
 from events.demo import content
+from events.demo.sessions import SESSIONS
 from events.models import (
     AgendaPage,
     ConferenceIndexPage,
@@ -176,7 +177,7 @@ class EventsDemo:
 
     def load_sessions(self, conference, language, rooms, people):
         tracks = content.TRACKS
-        for session in content.SESSIONS:
+        for session in SESSIONS:
             title, abstract, *note = session[language]
             self.loader.ensure_page(
                 conference,

@@ -148,21 +148,11 @@ def test_conditional_get_is_a_304_and_head_works(client, conference):
     assert client.get(url, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 200
 
 
-def test_conference_feed_queries_do_not_grow_with_sessions(client, demo):
+def test_conference_feed_queries_do_not_grow_with_sessions(client, empty_conference):
     from core.models import Person
-    from tests.events.test_programme import add_sessions
+    from tests.factories.events import add_sessions
 
-    source = ConferencePage.objects.get(locale__language_code="en", acronym="oidp13")
-    conference = ConferencePage(
-        title="Feed guard",
-        slug="feed-guard",
-        edition=98,
-        acronym="feed98",
-        start_date=source.start_date,
-        end_date=source.end_date,
-        time_zone="Europe/Lisbon",
-    )
-    source.get_parent().add_child(instance=conference)
+    conference = empty_conference("feed-guard", 98)
     people = list(Person.objects.filter(locale__language_code="en")[:3])
     add_sessions(conference, people, 0, 10)
     SessionPage.objects.child_of(conference).update(last_published_at=timezone.now())

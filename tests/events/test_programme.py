@@ -1,4 +1,3 @@
-import datetime
 import re
 import zoneinfo
 
@@ -7,7 +6,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext, override_settings
 from django.utils import timezone
 
-from events.models import ConferencePage, SessionPage, SessionSpeaker
+from events.models import ConferencePage, SessionPage
+from tests.factories.events import add_sessions
 
 pytestmark = pytest.mark.django_db
 
@@ -128,28 +128,6 @@ def test_speakers_page_lists_people_with_their_sessions(client, conference):
     assert "(moderator)" in jordi
 
 
-def add_sessions(conference, people, first, last):
-    """Sessions numbered first..last-1, spread over the conference days, each with a speaker."""
-    start = datetime.datetime.combine(
-        conference.start_date, datetime.time(9), tzinfo=conference.zone
-    )
-    for n in range(first, last):
-        slot = start + datetime.timedelta(minutes=15 * (n % 40), days=n // 40 % 4)
-        conference.add_child(
-            instance=SessionPage(
-                title=f"Generated session {n}",
-                slug=f"generated-{n}",
-                kind="workshop" if n % 2 else "parallel",
-                start=slot,
-                end=slot + datetime.timedelta(minutes=15),
-                abstract="Generated for a query-count test.",
-                languages=["en", "fr"][: 1 + n % 2],
-                track=f"Track {n % 5}",
-                speakers=[SessionSpeaker(person=people[n % len(people)], role="speaker")],
-            )
-        )
-
-
 def query_counts(client, conference):
     counts = {}
     for route in ("programme/", "speakers/", "schedule.xml", "schedule.json"):
@@ -159,20 +137,10 @@ def query_counts(client, conference):
     return counts
 
 
-def test_query_counts_are_the_same_for_3_and_300_sessions(client, demo):
+def test_query_counts_are_the_same_for_3_and_300_sessions(client, empty_conference):
     from core.models import Person
 
-    source = ConferencePage.objects.get(locale__language_code="en", acronym="oidp13")
-    conference = ConferencePage(
-        title="Query guard",
-        slug="query-guard",
-        edition=99,
-        acronym="guard99",
-        start_date=source.start_date,
-        end_date=source.end_date,
-        time_zone="Europe/Lisbon",
-    )
-    source.get_parent().add_child(instance=conference)
+    conference = empty_conference("query-guard", 99)
     people = list(Person.objects.filter(locale__language_code="en")[:3])
     add_sessions(conference, people, 0, 3)
     client.get(conference.url + "programme/")  # warm the site-root and locale caches

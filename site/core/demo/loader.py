@@ -16,6 +16,7 @@ from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
 from core.demo import content
+from core.demo.news import NEWS
 from core.models import (
     HomePage,
     NetworkSettings,
@@ -161,7 +162,7 @@ class DemoLoader:
             )
             for language, fields in content.NEWS_INDEX.items()
         }
-        for name, (date, tags, languages) in content.NEWS.items():
+        for name, (date, tags, languages) in NEWS.items():
             for language, fields in languages.items():
                 self.ensure_page(
                     indexes[language],
