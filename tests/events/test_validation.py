@@ -138,3 +138,58 @@ def test_no_warning_without_a_clash(admin_client, conference):
     )
     assert SessionPage.objects.filter(slug="quiet-slot").exists()
     assert not [m for m in get_messages(response.wsgi_request) if m.level_tag == "warning"]
+
+
+def test_capacity_needs_registration(admin_client, conference):
+    response = add_session(admin_client, conference, capacity="30")
+    assert form_errors(response)["registration_required"] == [
+        "A capacity only counts when registration is required: tick this box."
+    ]
+
+
+def conference_form(conference, **extra):
+    data = {
+        "title": "Draft conference",
+        "slug": "draft-conference",
+        "edition": "20",
+        "acronym": "oidp20",
+        "theme": "",
+        "intro": "",
+        "start_date": "2030-07-05",
+        "end_date": "2030-07-02",
+        "time_zone": "Europe/Lisbon",
+        "venue": "",
+        "region": "",
+        "host_organisation": "",
+        "partners": inline_formset([]),
+        "hero_image": "",
+        "hero_image_alt_text": "",
+        "body": streamfield([]),
+        "registration_opens": "2030-03-01 09:00",
+        "registration_closes": "2030-02-01 09:00",
+        "seo_title": "",
+        "search_description": "",
+    }
+    data.update(extra)
+    return nested_form_data(data)
+
+
+def test_conference_dates_and_registration_window_are_checked(admin_client, conference):
+    index = conference.get_parent()
+    url = reverse("wagtailadmin_pages:add", args=("events", "conferencepage", index.pk))
+    response = admin_client.post(url, conference_form(conference, acronym="OIDP-20"))
+    errors = form_errors(response)
+    assert errors["end_date"] == ["The last day cannot come before the first day."]
+    assert errors["registration_closes"] == ["Registration must close after it opens."]
+    assert errors["acronym"] == [
+        "Use at least four lower-case letters, digits or underscores, e.g. oidp13."
+    ]
+
+
+def test_unknown_time_zone_is_refused(admin_client, conference):
+    index = conference.get_parent()
+    url = reverse("wagtailadmin_pages:add", args=("events", "conferencepage", index.pk))
+    response = admin_client.post(
+        url, conference_form(conference, time_zone="Mars/Olympus", end_date="2030-07-08")
+    )
+    assert "time_zone" in form_errors(response)
