@@ -34,6 +34,7 @@ class NetworkRole(models.TextChoices):
 class AgendaItemType(models.TextChoices):
     CONFERENCE = "conference", _("Network conference")
     EXTERNAL = "external", _("External event")
+    PARTNER = "partner", _("From a partner's calendar")
 
 
 #: Languages a session can be held in or interpreted into. Wider than the site's

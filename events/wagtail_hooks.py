@@ -8,7 +8,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from events import admin_views
 from events.domain.validation import session_warnings
-from events.models import ConferencePage, Room, SessionPage, Venue
+from events.models import CalendarSubscription, ConferencePage, Room, SessionPage, Venue
 
 
 class VenueViewSet(SnippetViewSet):
@@ -26,8 +26,15 @@ class RoomViewSet(SnippetViewSet):
     search_fields = ["name"]
 
 
+class CalendarSubscriptionViewSet(SnippetViewSet):
+    model = CalendarSubscription
+    icon = "date"
+    menu_label = _("Partner calendars")
+    list_display = ["name", "url", "status", "last_checked_at"]
+
+
 class VenueViewSetGroup(SnippetViewSetGroup):
-    items = (VenueViewSet, RoomViewSet)
+    items = (VenueViewSet, RoomViewSet, CalendarSubscriptionViewSet)
     menu_icon = "site"
     menu_label = _("Venues")
     menu_name = "venues"

@@ -1,5 +1,6 @@
 """The network agenda: conferences and external events, upcoming first, filterable."""
 
+import datetime
 from dataclasses import dataclass
 
 from django import forms
@@ -15,7 +16,8 @@ AGENDA_PER_PAGE = 10
 
 @dataclass
 class AgendaItem:
-    page: object
+    title: str
+    url: str
     type: str
     start_date: object
     end_date: object
@@ -46,8 +48,8 @@ class AgendaFilterForm(forms.Form):
         self.fields["type"].choices = [("", _("All types")), *AgendaItemType.choices]
 
 
-def agenda_items(locale, *, region=None, item_type="", past=False):
-    from events.models import ConferencePage, EventPage
+def agenda_items(locale, *, region=None, item_type="", past=False, request=None):
+    from events.models import ConferencePage, EventPage, ImportedEvent
 
     today = timezone.localdate()
     items = []
@@ -58,7 +60,8 @@ def agenda_items(locale, *, region=None, item_type="", past=False):
             conferences = conferences.filter(region=region)
         items += [
             AgendaItem(
-                c,
+                c.title,
+                c.get_url(request),
                 AgendaItemType.CONFERENCE,
                 c.start_date,
                 c.end_date,
@@ -72,9 +75,28 @@ def agenda_items(locale, *, region=None, item_type="", past=False):
             events = events.filter(region=region)
         items += [
             AgendaItem(
-                e, AgendaItemType.EXTERNAL, e.start_date, e.end_date, f"{e.city}, {e.country.name}"
+                e.title,
+                e.get_url(request),
+                AgendaItemType.EXTERNAL,
+                e.start_date,
+                e.end_date,
+                f"{e.city}, {e.country.name}",
             )
             for e in events
+        ]
+    if item_type in ("", AgendaItemType.PARTNER) and region is None:
+        imported = ImportedEvent.objects.filter(subscription__active=True)
+        items += [
+            AgendaItem(
+                e.summary,
+                e.url,
+                AgendaItemType.PARTNER,
+                e.start.date(),
+                # An all-day DTEND is the day after the last one.
+                (e.end - datetime.timedelta(days=1)).date() if e.all_day else e.end.date(),
+                e.location,
+            )
+            for e in imported
         ]
     if past:
         items = [item for item in items if item.end_date < today]
@@ -93,6 +115,7 @@ def agenda_context(request, locale):
         region=wanted.get("region"),
         item_type=wanted.get("type", ""),
         past=wanted.get("when") == "past",
+        request=request,
     )
     page = Paginator(items, AGENDA_PER_PAGE).get_page(request.GET.get("page"))
     query = request.GET.copy()

@@ -19,6 +19,8 @@ PRODID = "-//Xarxa//Network calendar//EN"
 REFRESH = datetime.timedelta(hours=1)
 #: How long a cancelled item stays in feeds so subscribed calendars remove it.
 CANCELLED_KEPT_FOR = datetime.timedelta(days=30)
+#: Zones written as UTC ("Z"): zoneinfo's names for it, and None for datetime.UTC.
+UTC_NAMES = {None, "UTC", "Etc/UTC"}
 
 
 @dataclass
@@ -68,7 +70,10 @@ def _zones_and_years(items):
     for item in items:
         for moment in (item.start, item.end):
             if isinstance(moment, datetime.datetime):
-                zones.add(str(moment.tzinfo))
+                zone = getattr(moment.tzinfo, "key", None)
+                # UTC times are written with Z and need no VTIMEZONE.
+                if zone not in UTC_NAMES:
+                    zones.add(zone)
                 years.add(moment.year)
     return zones, years
 
@@ -112,7 +117,7 @@ def _moment(name, value):
     if not isinstance(value, datetime.datetime):
         return f"{name};VALUE=DATE:{value:%Y%m%d}"
     zone = getattr(value.tzinfo, "key", None)
-    if zone in (None, "UTC", "Etc/UTC"):
+    if zone in UTC_NAMES:
         return f"{name}:{value.astimezone(datetime.UTC):%Y%m%dT%H%M%SZ}"
     return f"{name};TZID={zone}:{value:%Y%m%dT%H%M%S}"
 
@@ -177,7 +182,7 @@ def build(items, *, name, description="", method=None, include_private=False, no
     calendar.add("x-published-ttl", "PT1H")
     zones, years = _zones_and_years(items)
     ical = [calendar.to_ical().rsplit(b"END:VCALENDAR", 1)[0]]
-    if years:
+    if zones:
         first, last = min(years), max(years)
         ical += [vtimezone(zone, first, last) for zone in sorted(zones)]
     stamp = now.replace(microsecond=0)

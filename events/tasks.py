@@ -1,0 +1,13 @@
+"""Background work: thin wrappers that load by id and call the domain."""
+
+from django_tasks import task
+
+
+@task()
+def import_calendar(subscription_id):
+    from events.domain.calendar_import import import_subscription
+    from events.models import CalendarSubscription
+
+    subscription = CalendarSubscription.objects.filter(pk=subscription_id, active=True).first()
+    if subscription is not None:
+        import_subscription(subscription)
