@@ -23,15 +23,21 @@ from events.models import (
 CONFERENCE_LANGUAGES = ("en", "ca", "es")
 
 
+#: Registration closes this many days before the first day.
+REGISTRATION_CLOSES_BEFORE = datetime.timedelta(days=2)
+
+
 def demo_year(as_in_2013, today=None):
-    """2013, or the first year whose conference has not ended yet, so a newcomer can register."""
+    """2013, or the first year whose registration is still open, so a newcomer can register."""
     if as_in_2013:
         return 2013
     today = today or timezone.localdate()
-    last_day = datetime.date(
-        today.year, content.CONFERENCE["month"], content.CONFERENCE["last_day"]
+    first_day = datetime.date(
+        today.year, content.CONFERENCE["month"], content.CONFERENCE["first_day"]
     )
-    return today.year if today <= last_day else today.year + 1
+    # A day's margin: the server's date (UTC) can lag the conference's.
+    closes = first_day - REGISTRATION_CLOSES_BEFORE - datetime.timedelta(days=1)
+    return today.year if today < closes else today.year + 1
 
 
 def parse_time(value):
@@ -149,9 +155,9 @@ class EventsDemo:
     def registration_window(self):
         start = self.local(0, "00:00")
         if self.year == 2013:
-            return self.local(-120, "09:00"), start - datetime.timedelta(days=2)
+            return self.local(-120, "09:00"), start - REGISTRATION_CLOSES_BEFORE
         opens = min(timezone.now(), start - datetime.timedelta(days=180))
-        return opens, start - datetime.timedelta(days=2)
+        return opens, start - REGISTRATION_CLOSES_BEFORE
 
     def load_conference(self, index, language, venues):
         conf = content.CONFERENCE

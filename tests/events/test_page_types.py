@@ -81,5 +81,7 @@ def test_load_demo_as_in_2013_keeps_the_original_dates():
     import datetime
 
     assert demo_year(False, today=datetime.date(2026, 12, 1)) == 2027
-    assert demo_year(False, today=datetime.date(2027, 7, 5)) == 2027
-    assert demo_year(False, today=datetime.date(2027, 7, 6)) == 2028
+    assert demo_year(False, today=datetime.date(2027, 6, 28)) == 2027
+    # Registration for 2-5 July closes as 30 June begins in Lisbon: keep a day's margin.
+    assert demo_year(False, today=datetime.date(2027, 6, 29)) == 2028
+    assert demo_year(False, today=datetime.date(2027, 7, 3)) == 2028
