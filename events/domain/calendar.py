@@ -12,6 +12,7 @@ from functools import lru_cache
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.db import transaction
 from icalendar import Calendar, Event
 
 PRODID = "-//Xarxa//Network calendar//EN"
@@ -222,9 +223,17 @@ class SequencedMixin:
         names = [*self.sequence_watched, "sequence"]
         previous = None
         if self.pk:
-            previous = type(self).objects.filter(pk=self.pk).values(*names).first()
+            stored = type(self).objects.filter(pk=self.pk).select_for_update()
+            previous = stored.values(*names).first()
         current = {name: getattr(self, name) for name in names}
         self.sequence = next_sequence(previous, current, self.sequence_watched)
+
+    def save_with_sequence(self, save, *args, **kwargs):
+        # The row stays locked from the read to the write, so two editors publishing
+        # at once both count: SEQUENCE is a read-increment-write.
+        with transaction.atomic():
+            self.update_sequence()
+            return save(*args, **kwargs)
 
 
 @dataclass(frozen=True)

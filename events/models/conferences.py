@@ -193,7 +193,7 @@ class ConferencePage(SequencedMixin, RoutablePageMixin, Page):
 
     def save(self, *args, **kwargs):
         if kwargs.get("update_fields") is None:
-            self.update_sequence()
+            return self.save_with_sequence(super().save, *args, **kwargs)
         return super().save(*args, **kwargs)
 
     @property

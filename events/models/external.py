@@ -125,7 +125,7 @@ class EventPage(SequencedMixin, Page):
 
     def save(self, *args, **kwargs):
         if kwargs.get("update_fields") is None:
-            self.update_sequence()
+            return self.save_with_sequence(super().save, *args, **kwargs)
         return super().save(*args, **kwargs)
 
     @property

@@ -176,7 +176,7 @@ class SessionPage(SequencedMixin, RoutablePageMixin, Page):
     def save(self, *args, **kwargs):
         update_fields = kwargs.get("update_fields")
         if update_fields is None or {"start", "end", "room", "status"} & set(update_fields):
-            self.update_sequence()
+            return self.save_with_sequence(super().save, *args, **kwargs)
         return super().save(*args, **kwargs)
 
     @re_path(r"^calendar\.ics/?$", name="calendar")
