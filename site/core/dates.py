@@ -25,3 +25,18 @@ def long_date(value, language=None):
     if language == "en":
         return f"{value.day} {MONTHS[value.month]} {value.year}"
     return date_format(value, "DATE_FORMAT")
+
+
+def date_range(start, end, language=None):
+    """'2–5 July 2027' within a month; both dates in full otherwise.
+
+    Every language here writes the day first, so the range is the first day, a dash
+    and the last date written as usual ("1–4 d'octubre de 2027").
+    """
+    if not start:
+        return ""
+    if not end or end == start:
+        return long_date(start, language)
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}–{long_date(end, language)}"
+    return f"{long_date(start, language)} – {long_date(end, language)}"

@@ -66,3 +66,10 @@ def subscribe(context, feed_path, name):
         "outlook_url": "https://outlook.live.com/calendar/0/addfromweb?"
         + urlencode({"url": feed_url, "name": name}),
     }
+
+
+@register.filter
+def date_range(start, end):
+    from core.dates import date_range as format_date_range
+
+    return format_date_range(start, end)
