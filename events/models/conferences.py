@@ -15,20 +15,14 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import BodyBlock
 from core.fields import TimeZoneField
+from core.models import SECTION_FIELDS, SectionPage
 from core.translation import page_fields
 from events.domain.calendar import SequencedMixin
 
 
-class ConferenceIndexPage(Page):
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    api_fields = [APIField("intro")]
-    translatable_fields = page_fields(TranslatableField("intro"))
-
-    parent_page_types = ["core.HomePage"]
+class ConferenceIndexPage(SectionPage):
+    translatable_fields = SECTION_FIELDS
     subpage_types = ["events.ConferencePage"]
-    max_count_per_parent = 1
     template = "events/conference_index_page.html"
 
     class Meta:

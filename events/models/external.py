@@ -15,6 +15,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import BodyBlock
 from core.fields import TimeZoneField
+from core.models import SECTION_FIELDS, SectionPage
 from core.translation import page_fields
 from events.domain.calendar import SequencedMixin
 from events.enums import NetworkRole
@@ -22,16 +23,9 @@ from events.enums import NetworkRole
 EVENTS_PER_PAGE = 20
 
 
-class EventIndexPage(Page):
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    api_fields = [APIField("intro")]
-    translatable_fields = page_fields(TranslatableField("intro"))
-
-    parent_page_types = ["core.HomePage"]
+class EventIndexPage(SectionPage):
+    translatable_fields = SECTION_FIELDS
     subpage_types = ["events.EventPage"]
-    max_count_per_parent = 1
     template = "events/event_index_page.html"
 
     class Meta:

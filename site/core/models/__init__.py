@@ -1,4 +1,12 @@
-from .pages import HomePage, NewsIndexPage, NewsPage, NewsPageTag, StandardPage
+from .pages import (
+    SECTION_FIELDS,
+    HomePage,
+    NewsIndexPage,
+    NewsPage,
+    NewsPageTag,
+    SectionPage,
+    StandardPage,
+)
 from .settings import NetworkSettings
 from .snippets import Organisation, Person, Region
 
@@ -11,5 +19,7 @@ __all__ = [
     "Organisation",
     "Person",
     "Region",
+    "SECTION_FIELDS",
+    "SectionPage",
     "StandardPage",
 ]

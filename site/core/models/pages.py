@@ -83,16 +83,29 @@ class StandardPage(Page):
         verbose_name = _("standard page")
 
 
-class NewsIndexPage(Page):
+class SectionPage(Page):
+    """A page of its own kind right under a locale's home (news, agenda, conferences):
+    a title and an introduction over a listing its subclass builds."""
+
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     api_fields = [APIField("intro")]
-    translatable_fields = page_fields(TranslatableField("intro"))
 
     parent_page_types = ["core.HomePage"]
-    subpage_types = ["core.NewsPage"]
     max_count_per_parent = 1
+
+    class Meta:
+        abstract = True
+
+
+#: What a SectionPage translates; subclasses that add fields declare their own list.
+SECTION_FIELDS = page_fields(TranslatableField("intro"))
+
+
+class NewsIndexPage(SectionPage):
+    translatable_fields = SECTION_FIELDS
+    subpage_types = ["core.NewsPage"]
     template = "core/news_index_page.html"
 
     class Meta:
