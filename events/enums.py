@@ -49,3 +49,18 @@ SPOKEN_LANGUAGES = [
     ("de", _("German")),
     ("ar", _("Arabic")),
 ]
+
+
+class RegistrationStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting for confirmation")
+    CONFIRMED = "confirmed", _("Confirmed")
+    CANCELLED = "cancelled", _("Cancelled")
+    EXPIRED = "expired", _("Expired unconfirmed")
+
+
+class BookingStatus(models.TextChoices):
+    #: A seat kept for a registration that is not confirmed yet.
+    HELD = "held", _("Seat held")
+    CONFIRMED = "confirmed", _("Confirmed")
+    WAITLISTED = "waitlisted", _("On the waiting list")
+    CANCELLED = "cancelled", _("Cancelled")

@@ -166,6 +166,35 @@ def session_items(sessions, conferences, request):
     return items
 
 
+def in_language(model, pages, language):
+    """{translation key: page in `language`}, falling back to the page given, in one query."""
+    keys = {page.translation_key: page for page in pages}
+    found = dict(keys)
+    translated = model.objects.filter(
+        translation_key__in=keys, locale__language_code=language
+    ).live()
+    for page in translated:
+        found[page.translation_key] = page
+    return found
+
+
+def delegate_items(sessions, language):
+    """Calendar items for (default-language) sessions, written in the delegate's language."""
+    from events.models import ConferencePage, SessionPage
+
+    if not sessions:
+        return []
+    keys = [session.translation_key for session in sessions]
+    wanted = Locale.objects.filter(language_code=language).values_list("pk", flat=True).first()
+    chosen = {}
+    for session in feed_sessions(SessionPage.objects.filter(translation_key__in=keys)):
+        if session.locale_id == wanted or session.translation_key not in chosen:
+            chosen[session.translation_key] = session
+    parents = {session.path[: -session.steplen] for session in chosen.values()}
+    conferences = {c.path: c for c in ConferencePage.objects.filter(path__in=parents)}
+    return session_items([chosen[key] for key in keys if key in chosen], conferences, None)
+
+
 def calendar_response(request, querysets, build, *, filename):
     """A feed with ETag and Last-Modified; a conditional GET is answered before `build`."""
     state = [

@@ -1,10 +1,16 @@
 import datetime
+import itertools
+import unicodedata
 
+from django import forms
+from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
 from wagtail.admin.forms import WagtailAdminPageForm
 
 from events.domain.validation import session_errors
+from events.enums import SPOKEN_LANGUAGES
 
 
 class SessionPageForm(WagtailAdminPageForm):
@@ -51,3 +57,169 @@ class SessionPageForm(WagtailAdminPageForm):
                 _("A capacity only counts when registration is required: tick this box."),
             )
         return cleaned
+
+
+def no_control_characters(value):
+    """Names and notes are shown to people and printed: no invisible control characters."""
+    if any(unicodedata.category(char) == "Cc" and char not in "\n\r\t" for char in value):
+        raise forms.ValidationError(
+            _("Remove the invisible control characters from this field, then send it again.")
+        )
+
+
+class SessionChoiceField(forms.ModelMultipleChoiceField):
+    widget = forms.CheckboxSelectMultiple
+    default_error_messages = {
+        "invalid_choice": _("Choose sessions from this conference's list."),
+        "invalid_pk_value": _("Choose sessions from this conference's list."),
+    }
+
+
+class RegistrationForm(forms.Form):
+    """What a delegate tells us. No account: the email address is the key."""
+
+    name = forms.CharField(label=_("Full name"), max_length=200, validators=[no_control_characters])
+    email = forms.EmailField(
+        label=_("Email"),
+        max_length=254,
+        help_text=_("We send the confirmation link here."),
+    )
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation"),
+        queryset=None,
+        required=False,
+        empty_label=_("Not in the list: I type it below"),
+        error_messages={
+            "invalid_choice": _("Choose your organisation from the list, or type its name below.")
+        },
+    )
+    organisation_name = forms.CharField(
+        label=_("Organisation, if not in the list"),
+        max_length=200,
+        required=False,
+        validators=[no_control_characters],
+    )
+    country = CountryField().formfield(label=_("Country"))
+    position = forms.CharField(
+        label=_("Position"), max_length=200, required=False, validators=[no_control_characters]
+    )
+    language = forms.ChoiceField(label=_("Language for our emails"), choices=settings.LANGUAGES)
+    interpretation = forms.MultipleChoiceField(
+        label=_("Interpretation you need"),
+        choices=SPOKEN_LANGUAGES,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("Languages you need sessions interpreted into, if any."),
+    )
+    accessibility_needs = forms.CharField(
+        label=_("Accessibility needs"),
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        validators=[no_control_characters],
+        help_text=_("For example step-free access, sign language or large print."),
+    )
+    dietary_needs = forms.CharField(
+        label=_("Dietary needs (optional)"),
+        max_length=300,
+        required=False,
+        validators=[no_control_characters],
+    )
+    sessions = SessionChoiceField(
+        label=_("Sessions that need registration"), queryset=None, required=False
+    )
+    consent = forms.BooleanField(
+        label=_("I have read the privacy notice and agree to it."),
+        error_messages={"required": _("Tick this box to agree to the privacy notice.")},
+    )
+    newsletter_opt_in = forms.BooleanField(
+        label=_("Send me the network's newsletter (we will ask you to confirm)."),
+        required=False,
+    )
+    #: Hidden from people; bots fill it in.
+    website = forms.CharField(label=_("Leave this field empty"), required=False)
+
+    def __init__(self, *args, conference, sessions, organisations, titles, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.conference = conference
+        #: {session pk: title in the visitor's language}
+        self.titles = titles
+        self.fields["organisation"].queryset = organisations
+        self.fields["sessions"].queryset = sessions
+        self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
+        self.fields["email"].widget.attrs["autocomplete"] = "email"
+        self.fields["name"].widget.attrs["autocomplete"] = "name"
+
+    def clean_email(self):
+        return self.cleaned_data["email"].strip().lower()
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("website"):
+            raise forms.ValidationError(
+                _("This form could not be sent. Leave the “Leave this field empty” field empty.")
+            )
+        if (
+            not cleaned.get("organisation")
+            and not cleaned.get("organisation_name")
+            and ("organisation" not in self.errors)
+        ):
+            self.add_error(
+                "organisation_name", _("Choose your organisation above, or type its name here.")
+            )
+        chosen = list(cleaned.get("sessions") or [])
+        problems = session_choice_problems(chosen, cleaned.get("organisation"), self.titles)
+        for problem in problems:
+            self.add_error("sessions", problem)
+        return cleaned
+
+    def details(self):
+        """The registration's fields, as the domain takes them."""
+        data = self.cleaned_data
+        names = [
+            "name",
+            "email",
+            "organisation",
+            "organisation_name",
+            "country",
+            "position",
+            "language",
+            "interpretation",
+            "accessibility_needs",
+            "dietary_needs",
+            "newsletter_opt_in",
+        ]
+        details = {name: data[name] for name in names}
+        if details["organisation"]:
+            details["organisation_name"] = ""
+        return details
+
+
+def session_choice_problems(sessions, organisation, titles):
+    """What is wrong with a set of chosen sessions, one message each."""
+
+    def title(session):
+        return titles.get(session.pk, session.title)
+
+    problems = []
+    for session in sessions:
+        if session.is_cancelled:
+            problems.append(
+                _("“%(session)s” is cancelled: untick it.") % {"session": title(session)}
+            )
+        elif session.members_only and not (organisation and organisation.is_member):
+            problems.append(
+                _(
+                    "“%(session)s” is for delegates of member organisations only. Untick it; "
+                    "if you think you should attend, write to the organisers."
+                )
+                % {"session": title(session)}
+            )
+    ordered = sorted((s for s in sessions if not s.is_cancelled), key=lambda s: s.start)
+    for first, second in itertools.combinations(ordered, 2):
+        if second.start < first.end:
+            problems.append(
+                _("“%(first)s” and “%(second)s” overlap: choose one of them.")
+                % {"first": title(first), "second": title(second)}
+            )
+    return problems

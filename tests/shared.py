@@ -1,9 +1,19 @@
 """Where the team's shared folder is: beside the checkout (as in CI), or XARXA_SHARED_DIR."""
 
 import os
+import subprocess
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("XARXA_SHARED_DIR", ROOT.parent / "shared"))
 SPEC = SHARED / "spec"
 ICS_CHECK = SHARED / "tools" / "ics-check"
+
+
+def ics_check(*paths):
+    """Run the shared validator (three parsers and the RFC rules clients trip on)."""
+    result = subprocess.run(
+        [str(ICS_CHECK), *map(str, paths)], capture_output=True, text=True, timeout=600
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result.stdout

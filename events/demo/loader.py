@@ -60,6 +60,8 @@ class EventsDemo:
             conference = self.load_conference(indexes["conferences"][language], language, venues)
             self.load_sessions(conference, language, rooms, people)
             self.load_external_events(indexes["external-events"][language], language)
+            if language == "en":
+                load_delegates(self.loader, conference)
 
     def snippet(self, model, demo_name, language, **fields):
         return self.loader.ensure_snippet(model, demo_name, language, **fields)
@@ -227,3 +229,79 @@ class EventsDemo:
                 region=self.region(event["region"], language),
                 **fields,
             )
+
+
+def email_of(name):
+    import unicodedata
+
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    return ".".join(part for part in plain.replace("'", "").split() if part != "i") + (
+        "@delegates.example.org"
+    )
+
+
+def load_delegates(loader, conference):
+    """Registrations through the real rules (seats, waiting lists), without their emails."""
+    from django.db import transaction
+
+    from core.demo.loader import demo_key
+    from core.models import OutboxMessage
+    from events.demo import delegates
+    from events.domain import registration as domain
+    from events.models import PrivacyNotice, Registration
+
+    notices = [
+        loader.ensure_snippet(
+            PrivacyNotice,
+            f"privacy:{delegates.PRIVACY_VERSION}",
+            language,
+            version=delegates.PRIVACY_VERSION,
+            effective_from=datetime.date(2026, 11, 1),
+            text=text,
+        )
+        for language, text in delegates.PRIVACY_NOTICE.items()
+    ]
+    if Registration.objects.filter(conference=conference).exists():
+        return
+    if not domain.window(conference).is_open:
+        return
+    sessions = {s.slug: s for s in domain.bookable_sessions(conference)}
+    organisations = {
+        key: Organisation.objects.get(
+            translation_key=demo_key(f"{Organisation._meta.label}:{key}"),
+            locale=loader.locales["en"],
+        )
+        for key in ("barcelona", "cascais", "porto-alegre", "dakar", "ces", "giz")
+    }
+    for name, organisation, country, language, codes, state in delegates.DELEGATES:
+        with transaction.atomic():
+            registration = domain.register(
+                conference,
+                {
+                    "name": name,
+                    "email": email_of(name),
+                    "organisation": organisations.get(organisation),
+                    "organisation_name": "" if organisation in organisations else organisation,
+                    "country": country,
+                    "position": "",
+                    "language": language,
+                    "interpretation": [],
+                    "accessibility_needs": "",
+                    "dietary_needs": "",
+                    "newsletter_opt_in": False,
+                },
+                [
+                    sessions[delegates.SESSION_KEYS[code]]
+                    for code in codes
+                    if delegates.SESSION_KEYS[code] in sessions
+                    and (code != "m" or organisations[organisation].is_member)
+                ],
+                privacy_version=notices[0].version,
+            )
+            if state in ("confirmed", "cancelled"):
+                domain.confirm(registration)
+            if state == "cancelled":
+                domain.cancel_registration(registration)
+            # Demo delegates have made-up addresses: they get no email.
+            OutboxMessage.objects.filter(reference=domain.reference(registration)).delete()
+            loader.created += 1

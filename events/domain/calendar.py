@@ -36,6 +36,8 @@ class CalendarItem:
     geo: tuple | None = None
     categories: list = field(default_factory=list)
     cancelled: bool = False
+    #: A place on a waiting list: in the delegate's calendar, but not a seat.
+    tentative: bool = False
     sequence: int = 0
     last_modified: datetime.datetime | None = None
     #: Private details (an online link, for members) stay out of public feeds.
@@ -127,6 +129,12 @@ def _utc(value):
     return f"{value.astimezone(datetime.UTC):%Y%m%dT%H%M%SZ}"
 
 
+def _status(item):
+    if item.cancelled:
+        return "CANCELLED"
+    return "TENTATIVE" if item.tentative else "CONFIRMED"
+
+
 def _event(item, stamp, include_private):
     """One VEVENT, written directly: building icalendar objects for a thousand events
     costs several times what serializing them does."""
@@ -138,7 +146,7 @@ def _event(item, stamp, include_private):
         f"SUMMARY:{escape_text(item.summary)}",
         _moment("DTSTART", item.start),
         _moment("DTEND", item.end),
-        f"STATUS:{'CANCELLED' if item.cancelled else 'CONFIRMED'}",
+        f"STATUS:{_status(item)}",
     ]
     description = item.description
     if include_private and item.private_note:

@@ -115,6 +115,12 @@ class ConferencePage(SequencedMixin, RoutablePageMixin, Page):
     )
     registration_opens = models.DateTimeField(_("registration opens"), null=True, blank=True)
     registration_closes = models.DateTimeField(_("registration closes"), null=True, blank=True)
+    capacity = models.PositiveIntegerField(
+        _("places"),
+        null=True,
+        blank=True,
+        help_text=_("How many delegates can register. Leave blank for no limit."),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -134,8 +140,13 @@ class ConferencePage(SequencedMixin, RoutablePageMixin, Page):
         InlinePanel("partners", label=_("Partners")),
         FieldRowPanel([FieldPanel("hero_image"), FieldPanel("hero_image_alt_text")]),
         FieldPanel("body"),
-        FieldRowPanel(
-            [FieldPanel("registration_opens"), FieldPanel("registration_closes")],
+        MultiFieldPanel(
+            [
+                FieldRowPanel(
+                    [FieldPanel("registration_opens"), FieldPanel("registration_closes")]
+                ),
+                FieldPanel("capacity"),
+            ],
             heading=_("Registration"),
         ),
     ]
@@ -170,6 +181,7 @@ class ConferencePage(SequencedMixin, RoutablePageMixin, Page):
         TranslatableField("hero_image_alt_text"),
         SynchronizedField("registration_opens"),
         SynchronizedField("registration_closes"),
+        SynchronizedField("capacity"),
         SynchronizedField("partners"),
     )
 
@@ -239,6 +251,36 @@ class ConferencePage(SequencedMixin, RoutablePageMixin, Page):
         from events import feeds
 
         return feeds.conference_feed(request, self)
+
+    @path("register/", name="register")
+    def register(self, request):
+        from events import registration_views
+
+        return registration_views.register(request, self)
+
+    @re_path(r"^register/confirm/(?P<token>[\w\-]+)/$", name="confirm_registration")
+    def confirm_registration(self, request, token):
+        from events import registration_views
+
+        return registration_views.confirm(request, self, token)
+
+    @re_path(r"^registration/(?P<token>[\w\-]+)/$", name="manage_registration")
+    def manage_registration(self, request, token):
+        from events import registration_views
+
+        return registration_views.manage(request, self, token)
+
+    @re_path(r"^registration/(?P<token>[\w\-]+)/data/$", name="registration_data")
+    def registration_data(self, request, token):
+        from events import registration_views
+
+        return registration_views.registration_data(request, self, token)
+
+    @re_path(r"^registration/(?P<token>[\w\-]+)/calendar\.ics/?$", name="delegate_feed")
+    def delegate_feed(self, request, token):
+        from events import registration_views
+
+        return registration_views.delegate_feed(request, self, token)
 
     @re_path(r"^schedule\.xml/?$", name="schedule_xml")
     def schedule_xml(self, request):

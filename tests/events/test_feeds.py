@@ -1,5 +1,4 @@
 import datetime
-import subprocess
 import zoneinfo
 
 import icalendar
@@ -13,19 +12,11 @@ from hypothesis import strategies as st
 from core.models import HomePage
 from events.domain import calendar
 from events.models import ConferencePage, SessionPage
-from tests.shared import ICS_CHECK
+from tests.shared import ics_check
 
 pytestmark = pytest.mark.django_db
 
 LISBON = zoneinfo.ZoneInfo("Europe/Lisbon")
-
-
-def ics_check(*paths):
-    result = subprocess.run(
-        [str(ICS_CHECK), *map(str, paths)], capture_output=True, text=True, timeout=600
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    return result.stdout
 
 
 def feed_urls(language):

@@ -192,3 +192,12 @@ LOGGING = {
         "wagtail": {"level": "WARNING"},
     },
 }
+
+# Registration.
+#: Hours a pending (unconfirmed) registration keeps its seats.
+XARXA_PENDING_HOLD_HOURS = int(os.environ.get("XARXA_PENDING_HOLD_HOURS", "24"))
+#: Months after a conference ends before its registrations are anonymised.
+XARXA_ANONYMISE_AFTER_MONTHS = int(os.environ.get("XARXA_ANONYMISE_AFTER_MONTHS", "6"))
+#: Attempts allowed per window on public forms: (count, seconds). Set to 0 to turn off (bench).
+XARXA_RATE_LIMIT_PER_IP = (int(os.environ.get("XARXA_RATE_LIMIT_PER_IP", "20")), 15 * 60)
+XARXA_RATE_LIMIT_PER_EMAIL = (int(os.environ.get("XARXA_RATE_LIMIT_PER_EMAIL", "5")), 60 * 60)

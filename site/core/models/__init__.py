@@ -1,3 +1,4 @@
+from .outbox import OutboxMessage
 from .pages import (
     SECTION_FIELDS,
     HomePage,
@@ -17,6 +18,7 @@ __all__ = [
     "NewsPage",
     "NewsPageTag",
     "Organisation",
+    "OutboxMessage",
     "Person",
     "Region",
     "SECTION_FIELDS",

@@ -1,0 +1,645 @@
+"""Registration rules: seats, waiting lists, clashes, members-only sessions and holds.
+
+Every operation that changes a delegate's bookings runs in one transaction and first
+locks that delegate's registration row, so one delegate's requests apply one after
+another. A seat is claimed with a conditional UPDATE (`taken < capacity`), which
+PostgreSQL re-evaluates after waiting on a concurrent claim of the same row: two
+requests can never both take the last seat, and the CHECK constraint on `Seats`
+backs that up. Freeing a seat and promoting the next person on the waiting list
+happen in the same transaction, so a newcomer cannot slip in between.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.models import Locale
+
+from core import tokens
+from events.enums import BookingStatus, RegistrationStatus
+
+#: Bookings that hold a seat.
+SEATED = (BookingStatus.HELD, BookingStatus.CONFIRMED)
+MANAGE = "xarxa.registration.manage"
+FEED = "xarxa.registration.feed"
+CONFIRM = "xarxa.registration.confirm"
+
+
+class Refusal(Exception):
+    """A booking the rules do not allow, with a message for the delegate."""
+
+    CLASH = "clash"
+    MEMBERS_ONLY = "members_only"
+    CANCELLED = "cancelled"
+    NOT_BOOKABLE = "not_bookable"
+    CLOSED = "closed"
+    CONFERENCE_FULL = "conference_full"
+    DUPLICATE = "duplicate"
+
+    def __init__(self, reason, message, *, other=None):
+        super().__init__(message)
+        self.reason = reason
+        self.message = message
+        #: For a clash: the session the delegate already holds.
+        self.other = other
+
+
+def hold_period():
+    return datetime.timedelta(hours=settings.XARXA_PENDING_HOLD_HOURS)
+
+
+# --- registration window -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Window:
+    state: str  # "open", "not_yet" or "closed"
+    opens: datetime.datetime | None
+    closes: datetime.datetime | None
+
+    @property
+    def is_open(self):
+        return self.state == "open"
+
+
+def window(conference, now=None):
+    now = now or timezone.now()
+    opens, closes = conference.registration_opens, conference.registration_closes
+    if opens is None and closes is None:
+        # A conference that never set dates takes no registrations.
+        return Window("closed", None, None)
+    if opens and now < opens:
+        return Window("not_yet", opens, closes)
+    if closes and now >= closes:
+        return Window("closed", opens, closes)
+    return Window("open", opens, closes)
+
+
+# --- pages in the default language ----------------------------------------------------
+
+
+def source(page):
+    """The default-language page that registrations and bookings point at."""
+    default = Locale.get_default()
+    if page.locale_id == default.pk:
+        return page
+    return type(page).objects.filter(translation_key=page.translation_key, locale=default).first()
+
+
+def bookable_sessions(conference):
+    from events.models import SessionPage
+
+    return (
+        SessionPage.objects.child_of(conference)
+        .live()
+        .filter(registration_required=True)
+        .order_by("start", "pk")
+    )
+
+
+# --- seats ---------------------------------------------------------------------------
+
+
+def claim_seat(page_id, capacity):
+    """Take one seat if one is free. True when taken."""
+    from events.models import Seats
+
+    Seats.objects.get_or_create(page_id=page_id)
+    rows = Seats.objects.filter(page_id=page_id)
+    if capacity is not None:
+        rows = rows.filter(taken__lt=capacity)
+    return rows.update(taken=F("taken") + 1, capacity=capacity) == 1
+
+
+def release_seat(page_id):
+    from events.models import Seats
+
+    Seats.objects.filter(page_id=page_id, taken__gt=0).update(taken=F("taken") - 1)
+
+
+def _locked(registration):
+    from events.models import Registration
+
+    return (
+        Registration.objects.select_for_update(of=("self",))
+        .select_related("organisation")
+        .get(pk=registration.pk)
+    )
+
+
+def clash(registration, session):
+    """The booking of `registration` whose session overlaps `session`, if any."""
+    return (
+        registration.bookings.filter(
+            status__in=SEATED, session__start__lt=session.end, session__end__gt=session.start
+        )
+        .exclude(session=session)
+        .exclude(session__status="cancelled")
+        .select_related("session")
+        .first()
+    )
+
+
+def title(session):
+    """The session's title in the language being spoken (messages name it)."""
+    from django.utils.translation import get_language
+
+    from events.feeds import in_language
+    from events.models import SessionPage
+
+    found = in_language(SessionPage, [session], get_language() or "en")
+    return found[session.translation_key].title
+
+
+def check_bookable(registration, session):
+    if session.is_cancelled:
+        raise Refusal(
+            Refusal.CANCELLED,
+            _("“%(session)s” is cancelled and cannot be booked.") % {"session": title(session)},
+        )
+    if (
+        not session.registration_required
+        or not session.live
+        or not session.path.startswith(registration.conference.path)
+    ):
+        raise Refusal(
+            Refusal.NOT_BOOKABLE,
+            _("“%(session)s” is not a session of this conference that takes bookings.")
+            % {"session": title(session)},
+        )
+    if session.members_only and not registration.may_book_members_only:
+        raise Refusal(
+            Refusal.MEMBERS_ONLY,
+            _(
+                "“%(session)s” is for delegates of member organisations only. If you think "
+                "you should attend, write to the organisers: they can make an exception."
+            )
+            % {"session": title(session)},
+        )
+
+
+def book(registration, session, *, waitlist=False, now=None):
+    """Book `session` for the delegate: a seat (held until they confirm) or, when it is
+    full, a place on its waiting list. With `waitlist`, join the list even though the
+    session overlaps one the delegate holds. Raises Refusal."""
+    from events.models import Booking
+
+    now = now or timezone.now()
+    with transaction.atomic():
+        registration = _locked(registration)
+        check_bookable(registration, session)
+        booking = Booking.objects.filter(registration=registration, session=session).first()
+        if booking and booking.status in (*SEATED, BookingStatus.WAITLISTED):
+            return booking
+        booking = booking or Booking(registration=registration, session=session)
+        other = clash(registration, session)
+        if other and not waitlist:
+            raise Refusal(
+                Refusal.CLASH,
+                _(
+                    "“%(session)s” overlaps “%(other)s”, which you already have. Cancel that "
+                    "one first, or join the waiting list of this one."
+                )
+                % {"session": title(session), "other": title(other.session)},
+                other=other.session,
+            )
+        if not other and claim_seat(session.pk, session.capacity):
+            booking.status = (
+                BookingStatus.CONFIRMED
+                if registration.status == RegistrationStatus.CONFIRMED
+                else BookingStatus.HELD
+            )
+            booking.queued_at = None
+        else:
+            booking.status = BookingStatus.WAITLISTED
+            booking.queued_at = now
+        booking.save()
+        return booking
+
+
+def add_session(registration, session, *, waitlist=False, now=None):
+    """A confirmed delegate adds a session from their manage page, and is told by email."""
+    from events.domain import registration_mail
+
+    with transaction.atomic():
+        booking = book(registration, session, waitlist=waitlist, now=now)
+        registration = booking.registration
+        if booking.status == BookingStatus.CONFIRMED:
+            registration_mail.changed(registration, booked=[session])
+        elif booking.status == BookingStatus.WAITLISTED:
+            registration_mail.changed(registration, waitlisted=[booking])
+    return booking
+
+
+def promote(session, now=None):
+    """Give free seats to the waiting list, first come first served. A delegate whose
+    other sessions overlap this one is passed over and keeps their place."""
+    from events.domain import registration_mail
+    from events.models import Booking
+
+    promoted = []
+    waiting = (
+        # Only the booking rows, and skipping any another transaction holds: a delegate
+        # cancelling their own waiting booking holds it while waiting for this seat row.
+        Booking.objects.select_for_update(skip_locked=True, of=("self",))
+        .filter(session=session, status=BookingStatus.WAITLISTED)
+        .select_related("registration")
+        .order_by("queued_at", "pk")
+    )
+    for booking in waiting:
+        if clash(booking.registration, session):
+            continue
+        if not claim_seat(session.pk, session.capacity):
+            break
+        confirmed = booking.registration.status == RegistrationStatus.CONFIRMED
+        booking.status = BookingStatus.CONFIRMED if confirmed else BookingStatus.HELD
+        booking.queued_at = None
+        booking.save(update_fields=["status", "queued_at", "updated_at"])
+        promoted.append(booking)
+        if confirmed:
+            registration_mail.promoted(booking.registration, session)
+    return promoted
+
+
+def _drop(booking, now):
+    """Cancel one booking inside the caller's transaction; True when it held a seat."""
+    seated = booking.status in SEATED
+    booking.status = BookingStatus.CANCELLED
+    booking.queued_at = None
+    booking.save(update_fields=["status", "queued_at", "updated_at"])
+    if seated:
+        release_seat(booking.session_id)
+        promote(booking.session, now)
+    return seated
+
+
+def cancel_booking(booking, *, now=None, notify=True):
+    """The delegate or an editor cancels one booking; the next person waiting moves up."""
+    from events.domain import registration_mail
+    from events.models import Booking
+
+    now = now or timezone.now()
+    with transaction.atomic():
+        registration = _locked(booking.registration)
+        booking = Booking.objects.select_related("session").get(pk=booking.pk)
+        if booking.status == BookingStatus.CANCELLED:
+            return booking
+        was_confirmed = booking.status == BookingStatus.CONFIRMED
+        _drop(booking, now)
+        if notify and registration.status == RegistrationStatus.CONFIRMED:
+            registration_mail.changed(
+                registration, cancelled=[booking.session] if was_confirmed else []
+            )
+        return booking
+
+
+def move_booking(booking, session, *, now=None):
+    """An editor moves a delegate to another session: a seat there, or its waiting list."""
+    from events.domain import registration_mail
+
+    now = now or timezone.now()
+    with transaction.atomic():
+        registration = _locked(booking.registration)
+        was_confirmed = booking.status == BookingStatus.CONFIRMED
+        old_session = booking.session
+        cancel_booking(booking, now=now, notify=False)
+        new = book(registration, session, waitlist=True, now=now)
+        if registration.status == RegistrationStatus.CONFIRMED:
+            registration_mail.changed(
+                registration,
+                booked=[session] if new.status == BookingStatus.CONFIRMED else [],
+                waitlisted=[new] if new.status == BookingStatus.WAITLISTED else [],
+                cancelled=[old_session] if was_confirmed else [],
+            )
+        return new
+
+
+# --- the registration as a whole -----------------------------------------------------
+
+
+def register(conference, details, sessions, *, ip=None, privacy_version, now=None):
+    """A pending registration with its seats held. `conference` and `sessions` are the
+    default-language pages; `details` the delegate's answers. Raises Refusal."""
+    from events.domain import registration_mail
+    from events.models import Registration
+
+    now = now or timezone.now()
+    if not window(conference, now).is_open:
+        raise Refusal(Refusal.CLOSED, _("Registration for this conference is not open."))
+    email = details["email"].strip().lower()
+    with transaction.atomic():
+        if Registration.objects.filter(
+            conference=conference,
+            email=email,
+            status__in=[RegistrationStatus.PENDING, RegistrationStatus.CONFIRMED],
+        ).exists():
+            raise Refusal(
+                Refusal.DUPLICATE,
+                _(
+                    "This email address is already registered for the conference. Use the "
+                    "link in the email we sent you to change your sessions."
+                ),
+            )
+        if conference.capacity is not None and not claim_seat(conference.pk, conference.capacity):
+            raise Refusal(
+                Refusal.CONFERENCE_FULL,
+                _("The conference is full: all %(count)s places are taken.")
+                % {"count": conference.capacity},
+            )
+        registration = Registration.objects.create(
+            conference=conference,
+            email=email,
+            privacy_version=privacy_version,
+            consented_at=now,
+            consent_ip=ip,
+            hold_expires_at=now + hold_period(),
+            **{key: value for key, value in details.items() if key != "email"},
+        )
+        for session in sessions:
+            book(registration, session, now=now)
+        token, registration.confirm_token_hash = tokens.issue(CONFIRM)
+        registration.save(update_fields=["confirm_token_hash"])
+        registration_mail.please_confirm(registration, token)
+    return registration
+
+
+def registration_for_confirmation(token):
+    """The registration a confirmation link stands for, or None if tampered with or unknown.
+    Expiry is the hold's: the page says so."""
+    from events.models import Registration
+
+    digest = tokens.hash_of(token, CONFIRM)
+    if digest is None:
+        return None
+    return Registration.objects.filter(confirm_token_hash=digest).first()
+
+
+def confirm(registration, *, now=None):
+    """Pending -> confirmed: held seats become bookings. Returns the new manage token,
+    or None when there was nothing to confirm."""
+    from events.domain import registration_mail
+
+    now = now or timezone.now()
+    with transaction.atomic():
+        registration = _locked(registration)
+        if registration.status != RegistrationStatus.PENDING:
+            return None
+        if registration.hold_expires_at and registration.hold_expires_at < now:
+            # The periodic release has not run yet; the rule is the same.
+            _end(registration, RegistrationStatus.EXPIRED, now)
+            return None
+        registration.status = RegistrationStatus.CONFIRMED
+        registration.confirmed_at = now
+        registration.hold_expires_at = None
+        token, registration.manage_token_hash = tokens.issue(MANAGE)
+        feed_token, registration.feed_token_hash = tokens.issue(FEED)
+        registration.save()
+        registration.bookings.filter(status=BookingStatus.HELD).update(
+            status=BookingStatus.CONFIRMED, updated_at=now
+        )
+        registration_mail.confirmed(registration, token, feed_token)
+    return token
+
+
+def registration_for_manage(token):
+    from events.models import Registration
+
+    digest = tokens.hash_of(token, MANAGE)
+    if digest is None:
+        return None
+    return (
+        Registration.objects.filter(manage_token_hash=digest, anonymised_at__isnull=True)
+        .select_related("organisation", "conference")
+        .first()
+    )
+
+
+def registration_for_feed(token):
+    from events.models import Registration
+
+    digest = tokens.hash_of(token, FEED)
+    if digest is None:
+        return None
+    return Registration.objects.filter(
+        feed_token_hash=digest, status=RegistrationStatus.CONFIRMED
+    ).first()
+
+
+def renew_links(registration):
+    """Revoke the manage link and personal feed and send new ones."""
+    from events.domain import registration_mail
+
+    with transaction.atomic():
+        registration = _locked(registration)
+        token, registration.manage_token_hash = tokens.issue(MANAGE)
+        feed_token, registration.feed_token_hash = tokens.issue(FEED)
+        registration.save(update_fields=["manage_token_hash", "feed_token_hash"])
+        registration_mail.new_links(registration, token, feed_token)
+    return token, feed_token
+
+
+def _end(registration, status, now):
+    """Drop every booking (promoting waiting lists) and give back the conference place."""
+    cancelled_sessions = []
+    for booking in registration.bookings.exclude(status=BookingStatus.CANCELLED).select_related(
+        "session"
+    ):
+        if booking.status == BookingStatus.CONFIRMED:
+            cancelled_sessions.append(booking.session)
+        _drop(booking, now)
+    if registration.status in (RegistrationStatus.PENDING, RegistrationStatus.CONFIRMED):
+        if registration.conference.capacity is not None:
+            release_seat(registration.conference_id)
+    registration.status = status
+    registration.cancelled_at = now
+    registration.hold_expires_at = None
+    registration.save(update_fields=["status", "cancelled_at", "hold_expires_at"])
+    return cancelled_sessions
+
+
+def cancel_registration(registration, *, now=None):
+    from events.domain import registration_mail
+
+    now = now or timezone.now()
+    with transaction.atomic():
+        registration = _locked(registration)
+        if registration.status not in (RegistrationStatus.PENDING, RegistrationStatus.CONFIRMED):
+            return registration
+        was_confirmed = registration.status == RegistrationStatus.CONFIRMED
+        sessions = _end(registration, RegistrationStatus.CANCELLED, now)
+        if was_confirmed:
+            registration_mail.cancelled(registration, sessions)
+    return registration
+
+
+def erase(registration, *, now=None):
+    """Everything about the delegate goes, including the emails we kept; seats are freed."""
+    from core.models import OutboxMessage
+
+    now = now or timezone.now()
+    with transaction.atomic():
+        registration = _locked(registration)
+        if registration.status in (RegistrationStatus.PENDING, RegistrationStatus.CONFIRMED):
+            _end(registration, RegistrationStatus.CANCELLED, now)
+        OutboxMessage.objects.filter(reference=reference(registration)).delete()
+        registration.delete()
+
+
+def release_expired_holds(now=None):
+    """Unconfirmed registrations past their hold lose their seats. Returns how many."""
+    from events.models import Registration
+
+    now = now or timezone.now()
+    expired = Registration.objects.filter(
+        status=RegistrationStatus.PENDING, hold_expires_at__lt=now
+    ).values_list("pk", flat=True)
+    count = 0
+    for pk in list(expired):
+        with transaction.atomic():
+            registration = Registration.objects.select_for_update().get(pk=pk)
+            if registration.status == RegistrationStatus.PENDING:
+                _end(registration, RegistrationStatus.EXPIRED, now)
+                count += 1
+    return count
+
+
+def reference(registration):
+    return f"registration:{registration.pk}"
+
+
+# --- what the delegate sees ----------------------------------------------------------
+
+
+def waitlist_positions(session_ids):
+    """{booking id: place on its session's waiting list}, in one query."""
+    from events.models import Booking
+
+    positions, counters = {}, {}
+    rows = (
+        Booking.objects.filter(session_id__in=session_ids, status=BookingStatus.WAITLISTED)
+        .order_by("session_id", "queued_at", "pk")
+        .values_list("pk", "session_id")
+    )
+    for pk, session_id in rows:
+        counters[session_id] = counters.get(session_id, 0) + 1
+        positions[pk] = counters[session_id]
+    return positions
+
+
+def seat_counts(session_ids):
+    """{session id: {"seated": n, "waitlisted": n}} in one query."""
+    from django.db.models import Count, Q
+
+    from events.models import Booking
+
+    rows = (
+        Booking.objects.filter(session_id__in=session_ids)
+        .values("session_id")
+        .annotate(
+            seated=Count("pk", filter=Q(status__in=SEATED)),
+            confirmed=Count("pk", filter=Q(status=BookingStatus.CONFIRMED)),
+            held=Count("pk", filter=Q(status=BookingStatus.HELD)),
+            waitlisted=Count("pk", filter=Q(status=BookingStatus.WAITLISTED)),
+        )
+    )
+    counts = {pk: {"seated": 0, "confirmed": 0, "held": 0, "waitlisted": 0} for pk in session_ids}
+    for row in rows:
+        counts[row.pop("session_id")] = row
+    return counts
+
+
+def export(registration):
+    """Everything we hold about a delegate, for them to download."""
+    bookings = registration.bookings.select_related("session").order_by("session__start")
+    return {
+        "conference": registration.conference.title,
+        "status": registration.status,
+        "name": registration.name,
+        "email": registration.email,
+        "organisation": registration.organisation_label,
+        "country": str(registration.country),
+        "position": registration.position,
+        "language": registration.language,
+        "interpretation": registration.interpretation,
+        "accessibility_needs": registration.accessibility_needs,
+        "dietary_needs": registration.dietary_needs,
+        "newsletter_opt_in": registration.newsletter_opt_in,
+        "consent": {
+            "privacy_notice_version": registration.privacy_version,
+            "at": registration.consented_at.isoformat(),
+            "ip": registration.consent_ip,
+        },
+        "registered_at": registration.created_at.isoformat(),
+        "confirmed_at": registration.confirmed_at and registration.confirmed_at.isoformat(),
+        "bookings": [
+            {
+                "session": booking.session.title,
+                "starts": booking.session.start.isoformat(),
+                "status": booking.status,
+            }
+            for booking in bookings
+        ],
+    }
+
+
+def anonymise(registrations, now=None):
+    """Replace what identifies delegates, keeping what statistics need (country,
+    organisation, language, attendance). Returns how many were anonymised."""
+    from core.models import OutboxMessage
+
+    now = now or timezone.now()
+    count = 0
+    for registration in registrations.filter(anonymised_at__isnull=True):
+        with transaction.atomic():
+            OutboxMessage.objects.filter(reference=reference(registration)).delete()
+            registration.name = "—"
+            registration.email = f"anonymised-{registration.pk}@invalid"
+            registration.position = ""
+            registration.accessibility_needs = ""
+            registration.dietary_needs = ""
+            registration.consent_ip = None
+            registration.manage_token_hash = ""
+            registration.feed_token_hash = ""
+            registration.anonymised_at = now
+            registration.save()
+            count += 1
+    return count
+
+
+#: Reminders go this many days before a conference's first day.
+REMINDER_DAYS = 2
+
+
+def send_reminders(today):
+    """Remind confirmed delegates of conferences starting in two days, once each."""
+    from events.domain import registration_mail
+    from events.models import Registration
+
+    due = Registration.objects.filter(
+        status=RegistrationStatus.CONFIRMED,
+        reminder_sent_at__isnull=True,
+        conference__start_date=today + datetime.timedelta(days=REMINDER_DAYS),
+    ).select_related("conference")
+    count = 0
+    for registration in due:
+        with transaction.atomic():
+            claimed = Registration.objects.filter(
+                pk=registration.pk, reminder_sent_at__isnull=True
+            ).update(reminder_sent_at=timezone.now())
+            if claimed:
+                registration_mail.reminder(registration)
+                count += 1
+    return count
+
+
+def anonymise_ended(today, months):
+    """Anonymise the registrations of conferences that ended `months` months before today."""
+    from events.models import Registration
+
+    year, month = divmod(today.year * 12 + today.month - 1 - months, 12)
+    cutoff = datetime.date(year, month + 1, min(today.day, 28))
+    return anonymise(Registration.objects.filter(conference__end_date__lt=cutoff), now=None)

@@ -1,0 +1,206 @@
+"""What delegates are told, in their own language, through the one email path (core.mail).
+
+Calendar parts carry the feeds' UID and SEQUENCE, so a delegate's calendar updates
+the event it already has instead of adding a second one.
+"""
+
+from dataclasses import dataclass
+
+from django.utils import translation
+
+from core import mail
+from events.domain import calendar
+from events.domain.timeslots import LocalSlot, day_label
+from events.enums import BookingStatus
+
+
+@dataclass
+class Line:
+    title: str
+    when: str
+    status: str
+    position: int | None = None
+
+
+def _conference(registration):
+    from events.feeds import in_language
+    from events.models import ConferencePage
+
+    conference = registration.conference
+    return in_language(ConferencePage, [conference], registration.language)[
+        conference.translation_key
+    ]
+
+
+def _titles(registration, sessions):
+    from events.feeds import in_language
+    from events.models import SessionPage
+
+    found = in_language(SessionPage, sessions, registration.language)
+    return {session.pk: found[session.translation_key].title for session in sessions}
+
+
+def _when(session, zone):
+    slot = LocalSlot.of(session.start, session.end, zone)
+    return f"{day_label(slot.day)}, {slot.label}"
+
+
+def lines(registration, sessions=None):
+    """The delegate's bookings (or just `sessions`) as they read them."""
+    from events.domain.registration import waitlist_positions
+
+    zone = registration.conference.zone
+    bookings = list(
+        registration.bookings.exclude(status=BookingStatus.CANCELLED)
+        .select_related("session")
+        .order_by("session__start")
+    )
+    if sessions is not None:
+        wanted = {session.pk for session in sessions}
+        bookings = [booking for booking in bookings if booking.session_id in wanted]
+    titles = _titles(registration, [booking.session for booking in bookings])
+    positions = waitlist_positions({booking.session_id for booking in bookings})
+    with translation.override(registration.language):
+        return [
+            Line(
+                title=titles[booking.session_id],
+                when=_when(booking.session, zone),
+                status=str(BookingStatus(booking.status).label),
+                position=positions.get(booking.pk),
+            )
+            for booking in bookings
+        ]
+
+
+def _session_lines(registration, sessions):
+    zone = registration.conference.zone
+    titles = _titles(registration, sessions)
+    with translation.override(registration.language):
+        return [
+            Line(title=titles[session.pk], when=_when(session, zone), status="")
+            for session in sessions
+        ]
+
+
+def invitation_part(registration, sessions, method):
+    from events.feeds import delegate_items
+
+    with translation.override(registration.language):
+        items = delegate_items(sessions, registration.language)
+        conference = _conference(registration)
+        invitation = calendar.invitation(
+            items,
+            method=method,
+            organizer_email=mail.sender_address(),
+            attendee_email=registration.email,
+            name=conference.title,
+        )
+    filename = "invitation.ics" if method == "REQUEST" else "cancellation.ics"
+    return mail.calendar_attachment(invitation, filename)
+
+
+def _send(registration, template, attachments=(), **context):
+    from events.domain.registration import reference
+
+    conference = _conference(registration)
+    mail.queue(
+        f"registration/{template}",
+        to=registration.email,
+        language=registration.language,
+        context={
+            "delegate": registration,
+            "conference": conference,
+            "conference_url": conference.get_full_url(),
+            **context,
+        },
+        attachments=attachments,
+        reference=reference(registration),
+    )
+
+
+def links(registration, manage_token=None, feed_token=None):
+    base = _conference(registration).get_full_url()
+    found = {}
+    if manage_token:
+        found["manage_url"] = f"{base}registration/{manage_token}/"
+    if feed_token:
+        found["feed_url"] = f"{base}registration/{feed_token}/calendar.ics"
+    return found
+
+
+def please_confirm(registration, token):
+    from events.domain.registration import hold_period
+
+    base = _conference(registration).get_full_url()
+    _send(
+        registration,
+        "please_confirm",
+        lines=lines(registration),
+        confirm_url=f"{base}register/confirm/{token}/",
+        hold_hours=int(hold_period().total_seconds() // 3600),
+    )
+
+
+def _confirmed_sessions(registration):
+    return [
+        booking.session
+        for booking in registration.bookings.filter(status=BookingStatus.CONFIRMED)
+        .select_related("session")
+        .order_by("session__start")
+    ]
+
+
+def confirmed(registration, manage_token, feed_token):
+    sessions = _confirmed_sessions(registration)
+    attachments = [invitation_part(registration, sessions, "REQUEST")] if sessions else []
+    _send(
+        registration,
+        "confirmed",
+        attachments,
+        lines=lines(registration),
+        **links(registration, manage_token, feed_token),
+    )
+
+
+def changed(registration, *, booked=(), waitlisted=(), cancelled=(), updated=()):
+    """One email for one change set: new seats and updated times (REQUEST), dropped
+    seats (CANCEL) and new places on waiting lists."""
+    if not (booked or waitlisted or cancelled or updated):
+        return
+    attachments = []
+    if booked or updated:
+        attachments.append(invitation_part(registration, [*booked, *updated], "REQUEST"))
+    if cancelled:
+        attachments.append(invitation_part(registration, list(cancelled), "CANCEL"))
+    _send(
+        registration,
+        "changed",
+        attachments,
+        booked=_session_lines(registration, list(booked)),
+        updated=_session_lines(registration, list(updated)),
+        cancelled=_session_lines(registration, list(cancelled)),
+        waitlisted=lines(registration, [booking.session for booking in waitlisted]),
+        lines=lines(registration),
+    )
+
+
+def cancelled(registration, sessions):
+    attachments = [invitation_part(registration, sessions, "CANCEL")] if sessions else []
+    _send(registration, "cancelled", attachments, cancelled=_session_lines(registration, sessions))
+
+
+def promoted(registration, session):
+    _send(
+        registration,
+        "promoted",
+        [invitation_part(registration, [session], "REQUEST")],
+        session=_session_lines(registration, [session])[0],
+    )
+
+
+def new_links(registration, manage_token, feed_token):
+    _send(registration, "new_links", **links(registration, manage_token, feed_token))
+
+
+def reminder(registration):
+    _send(registration, "reminder", lines=lines(registration))

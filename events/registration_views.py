@@ -1,0 +1,331 @@
+"""Registering, confirming and managing a registration: the conference's routes.
+
+Pages reached with a token (confirm, manage, the personal feed) are private: they are
+never cached, indexed or sent as a Referer.
+"""
+
+import json
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib import messages
+from django.http import HttpResponse, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from wagtail.models import Locale
+
+from core import ratelimit
+from core.models import Organisation
+from events.domain import registration as domain
+from events.domain.timeslots import LocalSlot, day_label
+from events.enums import BookingStatus, RegistrationStatus
+from events.forms import RegistrationForm
+from events.views import conference_context
+
+
+def private(response):
+    response["Cache-Control"] = "private, no-store"
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    response["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+def current_notice(language):
+    from events.models import PrivacyNotice
+
+    notices = PrivacyNotice.objects.select_related("locale")
+    notice = notices.filter(locale__language_code=language).first()
+    default = notices.filter(locale=Locale.get_default()).first()
+    # A translation that lags behind the source's version is not what people agree to.
+    if notice is None or (default and notice.version != default.version):
+        return default
+    return notice
+
+
+def session_titles(sessions):
+    from events.feeds import in_language
+    from events.models import SessionPage
+
+    found = in_language(SessionPage, sessions, get_language())
+    return {session.pk: found[session.translation_key].title for session in sessions}
+
+
+@dataclass
+class SessionOption:
+    """A bookable session as the registration and manage pages show it."""
+
+    session: object
+    title: str
+    when: str
+    capacity: int | None
+    seated: int
+    waitlisted: int
+    widget: object = None
+    booking: object = None
+    position: int | None = None
+    #: The title of a session the delegate holds that overlaps this one.
+    overlaps: str = ""
+
+    @property
+    def places_left(self):
+        return None if self.capacity is None else max(0, self.capacity - self.seated)
+
+    @property
+    def is_full(self):
+        return self.places_left == 0
+
+
+def session_options(conference, sessions, registration=None):
+    titles = session_titles(sessions)
+    counts = domain.seat_counts([session.pk for session in sessions])
+    bookings, positions = {}, {}
+    if registration is not None:
+        bookings = {b.session_id: b for b in registration.bookings.select_related("session")}
+        positions = domain.waitlist_positions([session.pk for session in sessions])
+    seated = [b.session for b in bookings.values() if b.status in domain.SEATED and b.session_id]
+    options = []
+    for session in sessions:
+        slot = LocalSlot.of(session.start, session.end, conference.zone)
+        booking = bookings.get(session.pk)
+        other = next(
+            (
+                s
+                for s in seated
+                if s.pk != session.pk and s.start < session.end and s.end > session.start
+            ),
+            None,
+        )
+        options.append(
+            SessionOption(
+                session=session,
+                title=titles[session.pk],
+                when=f"{day_label(slot.day)}, {slot.label}",
+                capacity=session.capacity,
+                seated=counts[session.pk]["seated"],
+                waitlisted=counts[session.pk]["waitlisted"],
+                booking=booking,
+                position=positions.get(booking.pk) if booking else None,
+                overlaps=titles.get(other.pk, other.title) if other else "",
+            )
+        )
+    return options
+
+
+def client_ip(request):
+    # Behind the production proxy, REMOTE_ADDR is set from X-Forwarded-For by gunicorn's
+    # --forwarded-allow-ips; anything else the client sends is not trusted.
+    return request.META.get("REMOTE_ADDR") or None
+
+
+def register(request, conference):
+    source = domain.source(conference)
+    context = conference_context(request, conference, "register/")
+    window = domain.window(source)
+    notice = current_notice(get_language())
+    context.update(window=window, notice=notice, sent=request.GET.get("sent") == "1")
+    if context["sent"] or not window.is_open or notice is None:
+        return TemplateResponse(request, "events/register.html", context)
+
+    sessions = list(domain.bookable_sessions(source))
+    titles = session_titles(sessions)
+    form = RegistrationForm(
+        request.POST if request.method == "POST" else None,
+        conference=source,
+        sessions=domain.bookable_sessions(source),
+        organisations=Organisation.objects.filter(locale=Locale.get_default()).order_by("name"),
+        titles=titles,
+        initial={"language": get_language()},
+    )
+    status = 200
+    if request.method == "POST":
+        wait = ratelimit.hit("register-ip", client_ip(request), settings.XARXA_RATE_LIMIT_PER_IP)
+        email = request.POST.get("email", "").strip().lower()[:254]
+        wait = wait or ratelimit.hit("register-email", email, settings.XARXA_RATE_LIMIT_PER_EMAIL)
+        if wait:
+            status = 429
+            form.is_valid()
+            form.add_error(
+                None,
+                _("Too many attempts. Try again in %(minutes)s minutes.") % {"minutes": wait},
+            )
+        elif form.is_valid():
+            try:
+                domain.register(
+                    source,
+                    form.details(),
+                    form.cleaned_data["sessions"],
+                    ip=client_ip(request),
+                    privacy_version=notice.version,
+                )
+            except domain.Refusal as refusal:
+                form.add_error("email" if refusal.reason == "duplicate" else None, refusal.message)
+            else:
+                return HttpResponseRedirect(f"{conference.url}register/?sent=1")
+    options = {option.session.pk: option for option in session_options(source, sessions)}
+    for widget in form["sessions"]:
+        option = options.get(int(str(widget.data["value"])))
+        if option:
+            option.widget = widget
+    context.update(form=form, options=[o for o in options.values() if o.widget])
+    return TemplateResponse(request, "events/register.html", context, status=status)
+
+
+def invalid_link(request, conference):
+    context = conference_context(request, conference, "")
+    response = TemplateResponse(request, "events/registration_link_invalid.html", context)
+    response.status_code = 404
+    return private(response)
+
+
+def manage_url(conference, token):
+    return f"{conference.url}registration/{token}/"
+
+
+def confirm(request, conference, token):
+    registration = domain.registration_for_confirmation(token)
+    if registration is None or registration.conference_id != domain.source(conference).pk:
+        return invalid_link(request, conference)
+    if request.method == "POST" and registration.status == RegistrationStatus.PENDING:
+        manage_token = domain.confirm(registration)
+        if manage_token:
+            messages.success(
+                request,
+                _("Your registration is confirmed. We have emailed you this page's link."),
+            )
+            return private(HttpResponseRedirect(manage_url(conference, manage_token)))
+        registration.refresh_from_db()
+    context = conference_context(request, conference, f"register/confirm/{token}/")
+    context.update(delegate=registration, options=booked_options(registration))
+    return private(TemplateResponse(request, "events/registration_confirm.html", context))
+
+
+def booked_options(registration):
+    sessions = [
+        booking.session
+        for booking in registration.bookings.exclude(status=BookingStatus.CANCELLED)
+        .select_related("session")
+        .order_by("session__start")
+    ]
+    return session_options(registration.conference, sessions, registration)
+
+
+def manage(request, conference, token):
+    registration = domain.registration_for_manage(token)
+    if registration is None or registration.conference_id != domain.source(conference).pk:
+        return invalid_link(request, conference)
+    source = registration.conference
+    if request.method == "POST":
+        response = manage_action(request, conference, registration, token)
+        if response is not None:
+            return private(response)
+        return private(HttpResponseRedirect(manage_url(conference, token)))
+    sessions = list(domain.bookable_sessions(source))
+    context = conference_context(request, conference, f"registration/{token}/")
+    context.update(
+        delegate=registration,
+        token=token,
+        window=domain.window(source),
+        options=session_options(source, sessions, registration),
+    )
+    return private(TemplateResponse(request, "events/registration_manage.html", context))
+
+
+def manage_action(request, conference, registration, token):
+    """Apply one POSTed action; a response ends the page (erase, new link)."""
+    from events.models import SessionPage
+
+    action = request.POST.get("action", "")
+    if action == "erase":
+        domain.erase(registration)
+        context = conference_context(request, conference, "")
+        return TemplateResponse(request, "events/registration_erased.html", context)
+    if registration.status != RegistrationStatus.CONFIRMED:
+        messages.error(request, _("This registration is no longer active."))
+        return None
+    if action == "renew":
+        domain.renew_links(registration)
+        context = conference_context(request, conference, "")
+        context["delegate"] = registration
+        return TemplateResponse(request, "events/registration_new_link.html", context)
+    if action == "cancel_registration":
+        domain.cancel_registration(registration)
+        messages.success(request, _("Your registration is cancelled. We have emailed you."))
+        return None
+    try:
+        session_id = int(request.POST.get("session", ""))
+    except ValueError:
+        session_id = None
+    session = SessionPage.objects.filter(pk=session_id).first() if session_id else None
+    if session is None or action not in {"book", "waitlist", "cancel"}:
+        messages.error(request, _("That did not work. Choose the session again."))
+        return None
+    if action == "cancel":
+        booking = registration.bookings.filter(session=session).first()
+        if booking:
+            domain.cancel_booking(booking)
+            messages.success(
+                request, _("“%(session)s” is cancelled.") % {"session": domain.title(session)}
+            )
+        return None
+    if not domain.window(registration.conference).is_open:
+        messages.error(request, _("Registration has closed: sessions can no longer be added."))
+        return None
+    try:
+        booking = domain.add_session(registration, session, waitlist=action == "waitlist")
+    except domain.Refusal as refusal:
+        messages.error(request, refusal.message)
+        return None
+    if booking.status == BookingStatus.WAITLISTED:
+        messages.info(
+            request,
+            _("You are on the waiting list of “%(session)s”. We will email you if a seat frees up.")
+            % {"session": domain.title(session)},
+        )
+    else:
+        messages.success(
+            request, _("“%(session)s” is booked.") % {"session": domain.title(session)}
+        )
+    return None
+
+
+def registration_data(request, conference, token):
+    registration = domain.registration_for_manage(token)
+    if registration is None or registration.conference_id != domain.source(conference).pk:
+        return invalid_link(request, conference)
+    response = HttpResponse(
+        json.dumps(domain.export(registration), ensure_ascii=False, indent=2),
+        content_type="application/json; charset=utf-8",
+    )
+    response["Content-Disposition"] = 'attachment; filename="my-registration.json"'
+    return private(response)
+
+
+def delegate_feed(request, conference, token):
+    """The delegate's own calendar: confirmed sessions, and waiting lists as TENTATIVE."""
+    from dataclasses import replace
+
+    from events.domain import calendar
+    from events.feeds import delegate_items
+
+    registration = domain.registration_for_feed(token)
+    if registration is None or registration.conference_id != domain.source(conference).pk:
+        return invalid_link(request, conference)
+    bookings = list(
+        registration.bookings.filter(status__in=[BookingStatus.CONFIRMED, BookingStatus.WAITLISTED])
+        .select_related("session")
+        .order_by("session__start")
+    )
+    waiting = {b.session.translation_key for b in bookings if b.status == "waitlisted"}
+    sessions = [booking.session for booking in bookings]
+    items = delegate_items(sessions, get_language())
+    keys = {calendar.uid("session", s.pk): s.translation_key for s in sessions}
+    items = [replace(item, tentative=keys.get(item.uid) in waiting) for item in items]
+    body = calendar.build(
+        items,
+        name=_("My sessions: %(conference)s") % {"conference": conference.title},
+        include_private=True,
+    )
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="my-sessions.ics"'
+    return private(response)

@@ -1,0 +1,303 @@
+"""Registering, confirming and managing through HTTP, with real forms and the outbox."""
+
+import datetime
+import json
+import re
+
+import icalendar
+import pytest
+from django.core import mail
+from django.utils import timezone
+
+from core.models import Organisation
+from events.models import Booking, ConferencePage, Registration, SessionPage
+from tests.shared import ics_check
+
+pytestmark = pytest.mark.django_db
+
+
+def catalan(conference):
+    return ConferencePage.objects.get(
+        translation_key=conference.translation_key, locale__language_code="ca"
+    )
+
+
+def form_data(**changes):
+    data = {
+        "name": "Laura Soler",
+        "email": "laura.soler@example.org",
+        "organisation": "",
+        "organisation_name": "Ajuntament de Sabadell",
+        "country": "ES",
+        "position": "Regidora de participació",
+        "language": "ca",
+        "accessibility_needs": "",
+        "dietary_needs": "",
+        "consent": "on",
+        "website": "",
+    }
+    data.update(changes)
+    return {key: value for key, value in data.items() if value is not None}
+
+
+def links_in(message):
+    return re.findall(r"https?://\S+", message.body)
+
+
+def test_register_confirm_manage_in_catalan(
+    client, conference, bookable, django_capture_on_commit_callbacks, tmp_path
+):
+    workshop = bookable("workshop", capacity=5)
+    page = catalan(conference)
+    response = client.get(f"{page.url}register/")
+    assert response.status_code == 200
+    assert "Inscripció" in response.content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"{page.url}register/", form_data(sessions=[str(workshop.pk)]))
+    assert response.status_code == 302, response.content.decode()[:3000]
+    registration = Registration.objects.get(email="laura.soler@example.org")
+    assert registration.status == "pending"
+    assert registration.conference_id == conference.pk
+    assert registration.privacy_version == "2027-1"
+    assert registration.consent_ip == "127.0.0.1"
+    assert registration.bookings.get().status == "held"
+
+    (please_confirm,) = mail.outbox
+    assert please_confirm.to == ["laura.soler@example.org"]
+    assert "Confirmeu" in please_confirm.subject
+    assert dict(
+        please_confirm.alternatives
+        and [(a.mimetype, a.content) for a in please_confirm.alternatives]
+    ).get("text/html")
+    confirm_url = next(url for url in links_in(please_confirm) if "/register/confirm/" in url)
+    path = confirm_url.split("testserver", 1)[1]
+    assert "Confirmeu" in client.get(path).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(path)
+    assert response.status_code == 302
+    manage_path = response["Location"]
+    assert response["Cache-Control"] == "private, no-store"
+    registration.refresh_from_db()
+    assert registration.status == "confirmed"
+    assert registration.bookings.get().status == "confirmed"
+
+    confirmed = mail.outbox[1]
+    (invitation,) = confirmed.attachments
+    assert invitation.get_param("method") == "REQUEST"
+    content = invitation.get_payload(decode=True)
+    parsed = icalendar.Calendar.from_ical(content)
+    (event,) = parsed.walk("VEVENT")
+    assert str(event["UID"]) == f"session-{workshop.pk}@testserver"
+    assert str(parsed["METHOD"]) == "REQUEST"
+    (tmp_path / "invitation.ics").write_bytes(content)
+    ics_check(tmp_path / "invitation.ics")
+
+    manage = client.get(manage_path)
+    assert manage.status_code == 200
+    assert manage["X-Robots-Tag"] == "noindex, nofollow"
+    assert "Laura Soler" in manage.content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(manage_path, {"action": "cancel", "session": workshop.pk})
+    assert registration.bookings.get().status == "cancelled"
+    (cancellation,) = mail.outbox[2].attachments
+    assert cancellation.get_param("method") == "CANCEL"
+    cancelled = icalendar.Calendar.from_ical(cancellation.get_payload(decode=True))
+    (event,) = cancelled.walk("VEVENT")
+    assert str(event["STATUS"]) == "CANCELLED"
+    assert int(event["SEQUENCE"]) == workshop.sequence
+
+
+def test_a_replayed_confirmation_link_confirms_nothing_twice(client, conference, delegate):
+    registration = delegate("a@example.org", confirmed=False)
+    message = Registration.objects.get(pk=registration.pk)
+    from core.models import OutboxMessage
+
+    body = OutboxMessage.objects.filter(to="a@example.org").latest("pk").text
+    path = re.search(r"https?://testserver(\S+/register/confirm/\S+/)", body).group(1)
+    assert client.post(path).status_code == 302
+    again = client.post(path)
+    assert again.status_code == 200
+    assert "already confirmed" in again.content.decode()
+    message.refresh_from_db()
+    assert message.status == "confirmed"
+
+
+@pytest.mark.parametrize("tamper", ["x", "", "A" * 44, "../../admin"])
+def test_a_tampered_link_gets_a_404_that_says_what_to_do(client, conference, tamper):
+    for route in ("registration", "register/confirm"):
+        response = client.get(f"{conference.url}{route}/{tamper}/")
+        assert response.status_code == 404
+
+
+def test_the_404_for_a_bad_token_explains(client, conference):
+    response = client.get(f"{conference.url}registration/{'A' * 44}/")
+    assert response.status_code == 404
+    text = response.content.decode()
+    assert "This link does not work" in text
+    assert "register again" in text
+
+
+def test_renewing_links_revokes_the_old_ones(client, conference, delegate):
+    from events.domain import registration as domain
+
+    registration = delegate("a@example.org")
+    token, _feed = domain.renew_links(registration)
+    old = client.get(f"{conference.url}registration/{token}/")
+    assert old.status_code == 200
+    client.post(f"{conference.url}registration/{token}/", {"action": "renew"})
+    assert client.get(f"{conference.url}registration/{token}/").status_code == 404
+
+
+def test_data_download_and_personal_feed(client, conference, bookable, delegate, tmp_path):
+    from events.domain import registration as domain
+
+    full = bookable("full", capacity=1, start=(9, 0), end=(10, 0))
+    booked = bookable("booked", capacity=3)
+    delegate("first@example.org", [full])
+    registration = delegate("me@example.org", [full, booked])
+    manage, feed = domain.renew_links(registration)
+    data = client.get(f"{conference.url}registration/{manage}/data/")
+    assert data["Content-Disposition"] == 'attachment; filename="my-registration.json"'
+    exported = json.loads(data.content)
+    assert exported["email"] == "me@example.org"
+    assert {b["status"] for b in exported["bookings"]} == {"confirmed", "waitlisted"}
+
+    response = client.get(f"{conference.url}registration/{feed}/calendar.ics")
+    assert response.status_code == 200
+    assert response["Cache-Control"] == "private, no-store"
+    assert response["X-Robots-Tag"] == "noindex, nofollow"
+    events = {
+        str(e["SUMMARY"]): str(e["STATUS"])
+        for e in icalendar.Calendar.from_ical(response.content).walk("VEVENT")
+    }
+    assert events == {"Session full": "TENTATIVE", "Session booked": "CONFIRMED"}
+    (tmp_path / "mine.ics").write_bytes(response.content)
+    ics_check(tmp_path / "mine.ics")
+    # The manage token is not a feed token and the other way round.
+    assert client.get(f"{conference.url}registration/{manage}/calendar.ics").status_code == 404
+    assert client.get(f"{conference.url}registration/{feed}/").status_code == 404
+    assert domain.registration_for_feed(feed).pk == registration.pk
+
+
+def test_the_registration_window(client, conference):
+    page = catalan(conference)
+    later = timezone.now() + datetime.timedelta(days=30)
+    ConferencePage.objects.filter(translation_key=conference.translation_key).update(
+        registration_opens=later
+    )
+    response = client.get(f"{page.url}register/")
+    text = response.content.decode()
+    assert "La inscripció s'obre el" in text
+    assert '<form method="post" class="form"' not in text
+    ConferencePage.objects.filter(translation_key=conference.translation_key).update(
+        registration_opens=timezone.now() - datetime.timedelta(days=30),
+        registration_closes=timezone.now() - datetime.timedelta(days=1),
+    )
+    response = client.get(f"{page.url}register/")
+    assert "La inscripció s'ha tancat." in response.content.decode()
+    assert client.post(f"{page.url}register/", form_data()).status_code == 200
+    assert not Registration.objects.filter(email="laura.soler@example.org").exists()
+
+
+BAD_INPUT = {
+    "missing consent": ({"consent": None}, "consent", None),
+    "invalid email": ({"email": "laura@"}, "email", None),
+    "10 KB name": ({"name": "L" * 10240}, "name", None),
+    "control characters": ({"name": "Laura\x00\x1b[31m Soler"}, "name", None),
+    "unknown organisation": ({"organisation": "999999"}, "organisation", None),
+    "no organisation at all": ({"organisation_name": ""}, "organisation_name", None),
+    "session of another conference": ({}, "sessions", "foreign"),
+    "cancelled session": ({}, "sessions", "cancelled"),
+    "not a session id": ({"sessions": ["abc"]}, "sessions", None),
+    "honeypot filled": ({"website": "http://spam.example"}, None, None),
+    "unknown language": ({"language": "xx"}, "language", None),
+}
+
+
+@pytest.mark.parametrize("case", BAD_INPUT, ids=list(BAD_INPUT))
+def test_bad_input_gets_a_message_and_saves_nothing(
+    client, conference, bookable, empty_conference, case
+):
+    changes, field, session_kind = BAD_INPUT[case]
+    if session_kind == "foreign":
+        other = empty_conference("elsewhere", 98)
+        stray = SessionPage(
+            title="Elsewhere",
+            slug="elsewhere",
+            kind="panel",
+            start=conference.sessions()[0].start,
+            end=conference.sessions()[0].end,
+            abstract="x",
+            registration_required=True,
+        )
+        other.add_child(instance=stray)
+        changes = {"sessions": [str(stray.pk)]}
+    if session_kind == "cancelled":
+        called_off = bookable("called-off", status="cancelled", status_note="Ill speaker.")
+        changes = {"sessions": [str(called_off.pk)]}
+    before = (Registration.objects.count(), Booking.objects.count())
+    response = client.post(f"{conference.url}register/", form_data(**changes))
+    assert response.status_code == 200
+    form = response.context["form"]
+    if field:
+        assert form.errors.get(field), form.errors
+    else:
+        assert form.non_field_errors()
+    assert "Your registration was not sent" in response.content.decode()
+    assert (Registration.objects.count(), Booking.objects.count()) == before
+
+
+def test_a_replayed_form_registers_once(client, conference):
+    data = form_data()
+    assert client.post(f"{conference.url}register/", data).status_code == 302
+    again = client.post(f"{conference.url}register/", data)
+    assert again.status_code == 200
+    assert "already registered" in again.content.decode()
+    assert Registration.objects.filter(email="laura.soler@example.org").count() == 1
+
+
+def test_overlapping_and_members_only_choices_are_explained(
+    client, conference, bookable, members_session
+):
+    first = bookable("first", start=(10, 0), end=(12, 0), title="Morning A")
+    second = bookable("second", start=(11, 0), end=(12, 30), title="Morning B")
+    response = client.post(
+        f"{conference.url}register/",
+        form_data(sessions=[str(first.pk), str(second.pk), str(members_session.pk)]),
+    )
+    errors = response.context["form"].errors["sessions"]
+    assert any("Morning A" in e and "Morning B" in e for e in errors)
+    assert any("member organisations only" in e for e in errors)
+    member = Organisation.objects.get(locale__language_code="en", name__startswith="Barcelona")
+    response = client.post(
+        f"{conference.url}register/",
+        form_data(organisation=str(member.pk), sessions=[str(members_session.pk)]),
+    )
+    assert response.status_code == 302
+
+
+def test_too_many_attempts_are_refused_with_the_wait(client, conference, settings):
+    settings.XARXA_RATE_LIMIT_PER_EMAIL = (2, 3600)
+    for _attempt in range(2):
+        client.post(f"{conference.url}register/", form_data(consent=None))
+    response = client.post(f"{conference.url}register/", form_data())
+    assert response.status_code == 429
+    assert re.search(r"Too many attempts\. Try again in \d+ minutes\.", response.content.decode())
+    assert not Registration.objects.filter(email="laura.soler@example.org").exists()
+
+
+def test_nothing_personal_in_public_pages_or_feeds(client, conference):
+    names = list(Registration.objects.values_list("name", flat=True)[:5])
+    assert names
+    urls = [
+        conference.url,
+        f"{conference.url}programme/",
+        f"{conference.url}register/",
+        f"{conference.url}calendar.ics",
+        f"{conference.url}schedule.json",
+        "/api/v2/pages/?type=events.SessionPage&fields=*",
+    ]
+    for url in urls:
+        content = client.get(url).content.decode()
+        for name in names:
+            assert name not in content, (url, name)
