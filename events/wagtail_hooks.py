@@ -1,14 +1,23 @@
 from django.contrib import messages
-from django.urls import path
+from django.urls import path, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from events import admin_views
 from events.domain.validation import session_warnings
-from events.models import CalendarSubscription, ConferencePage, Room, SessionPage, Venue
+from events.models import (
+    CalendarSubscription,
+    ConferencePage,
+    PrivacyNotice,
+    Room,
+    SessionPage,
+    Venue,
+)
+from events.registration_admin import RegistrationViewSet
 
 
 class VenueViewSet(SnippetViewSet):
@@ -81,3 +90,36 @@ class NextEditionButton(PageMenuItem):
 def next_edition_button(page, user, view_name=None, next_url=None):
     if page.specific_class is ConferencePage:
         yield NextEditionButton(page=page, priority=35)
+
+
+registration_viewset = RegistrationViewSet("registrations")
+
+
+@hooks.register("register_admin_viewset")
+def register_registration_viewset():
+    return registration_viewset
+
+
+class SeatsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return registration_viewset.permission_policy.user_has_permission(request.user, "view")
+
+
+@hooks.register("register_admin_menu_item")
+def register_seats_menu_item():
+    return SeatsMenuItem(
+        _("Seats and waiting lists"),
+        reverse_lazy(registration_viewset.get_url_name("seats")),
+        icon_name="table",
+        order=251,
+    )
+
+
+class PrivacyNoticeViewSet(SnippetViewSet):
+    model = PrivacyNotice
+    icon = "lock"
+    menu_label = _("Privacy notices")
+    list_display = ["version", "effective_from", "locale"]
+
+
+register_snippet(PrivacyNoticeViewSet)

@@ -120,6 +120,15 @@ class Registration(models.Model):
         return self.organisation.name if self.organisation_id else self.organisation_name
 
     @property
+    def sessions_label(self):
+        """'Title (status); ...' from prefetched bookings, for lists and exports."""
+        return "; ".join(
+            f"{booking.session.title} ({booking.get_status_display()})"
+            for booking in self.bookings.all()
+            if booking.status != "cancelled"
+        )
+
+    @property
     def may_book_members_only(self):
         return self.member_exception or (
             self.organisation_id is not None and self.organisation.is_member
