@@ -13,6 +13,22 @@ class EventsConfig(AppConfig):
         # django.contrib.auth's own post_migrate handler, app by app, after ours.
         post_migrate.connect(ensure_registration_managers, dispatch_uid="registration-managers")
 
+        from wagtail.signals import page_published
+
+        page_published.connect(tell_delegates_of_changes, dispatch_uid="session-changes")
+
+
+def tell_delegates_of_changes(sender, instance, **kwargs):
+    """Queued after commit: the worker writes the emails, not the editor's request."""
+    from django.db import transaction
+    from wagtail.models import Locale
+
+    from events.models import SessionPage
+    from events.tasks import session_changed
+
+    if isinstance(instance, SessionPage) and instance.locale_id == Locale.get_default().pk:
+        transaction.on_commit(lambda: session_changed.enqueue(instance.pk))
+
 
 #: What the "Registration managers" group may do: see and change registrations and
 #: bookings. No other group gets these, so other editors never see personal data.

@@ -83,6 +83,10 @@ class RegistrationForm(forms.Form):
         label=_("Email"),
         max_length=254,
         help_text=_("We send the confirmation link here."),
+        error_messages={
+            "required": _("Write your email address: we send the confirmation link there."),
+            "invalid": _("Write a whole email address, such as name@city.org."),
+        },
     )
     organisation = forms.ModelChoiceField(
         label=_("Organisation"),
@@ -99,7 +103,9 @@ class RegistrationForm(forms.Form):
         required=False,
         validators=[no_control_characters],
     )
-    country = CountryField().formfield(label=_("Country"))
+    country = CountryField().formfield(
+        label=_("Country"), error_messages={"required": _("Choose your country.")}
+    )
     position = forms.CharField(
         label=_("Position"), max_length=200, required=False, validators=[no_control_characters]
     )
@@ -120,7 +126,7 @@ class RegistrationForm(forms.Form):
         help_text=_("For example step-free access, sign language or large print."),
     )
     dietary_needs = forms.CharField(
-        label=_("Dietary needs (optional)"),
+        label=_("Dietary needs"),
         max_length=300,
         required=False,
         validators=[no_control_characters],

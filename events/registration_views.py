@@ -1,7 +1,7 @@
 """Registering, confirming and managing a registration: the conference's routes.
 
 Pages reached with a token (confirm, manage, the personal feed) are private: they are
-never cached, indexed or sent as a Referer.
+never cached or indexed, and their address never goes to another site as a Referer.
 """
 
 import json
@@ -27,7 +27,8 @@ from events.views import conference_context
 def private(response):
     response["Cache-Control"] = "private, no-store"
     response["X-Robots-Tag"] = "noindex, nofollow"
-    response["Referrer-Policy"] = "no-referrer"
+    # Not no-referrer: browsers then send "Origin: null" and CSRF refuses the form.
+    response["Referrer-Policy"] = "same-origin"
     return response
 
 
@@ -237,6 +238,9 @@ def manage_action(request, conference, registration, token):
 
     action = request.POST.get("action", "")
     if action == "erase":
+        if request.POST.get("confirm") != "yes":
+            messages.error(request, _("Tick “Yes, erase everything about me” to erase your data."))
+            return None
         domain.erase(registration)
         context = conference_context(request, conference, "")
         return TemplateResponse(request, "events/registration_erased.html", context)

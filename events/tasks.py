@@ -11,3 +11,13 @@ def import_calendar(subscription_id):
     subscription = CalendarSubscription.objects.filter(pk=subscription_id, active=True).first()
     if subscription is not None:
         import_subscription(subscription)
+
+
+@task()
+def session_changed(session_id):
+    from events.domain.registration import after_session_change
+    from events.models import SessionPage
+
+    session = SessionPage.objects.filter(pk=session_id).first()
+    if session is not None:
+        after_session_change(session)

@@ -104,11 +104,12 @@ def bookable_sessions(conference):
 # --- seats ---------------------------------------------------------------------------
 
 
-def claim_seat(page_id, capacity):
+def claim_seat(page_id, capacity, sequence=0):
     """Take one seat if one is free. True when taken."""
     from events.models import Seats
 
-    Seats.objects.get_or_create(page_id=page_id)
+    # Delegates book the session as it is now: only later changes are news to them.
+    Seats.objects.get_or_create(page_id=page_id, defaults={"notified_sequence": sequence})
     rows = Seats.objects.filter(page_id=page_id)
     if capacity is not None:
         rows = rows.filter(taken__lt=capacity)
@@ -207,7 +208,7 @@ def book(registration, session, *, waitlist=False, now=None):
                 % {"session": title(session), "other": title(other.session)},
                 other=other.session,
             )
-        if not other and claim_seat(session.pk, session.capacity):
+        if not other and claim_seat(session.pk, session.capacity, session.sequence):
             booking.status = (
                 BookingStatus.CONFIRMED
                 if registration.status == RegistrationStatus.CONFIRMED
@@ -253,7 +254,7 @@ def promote(session, now=None):
     for booking in waiting:
         if clash(booking.registration, session):
             continue
-        if not claim_seat(session.pk, session.capacity):
+        if not claim_seat(session.pk, session.capacity, session.sequence):
             break
         confirmed = booking.registration.status == RegistrationStatus.CONFIRMED
         booking.status = BookingStatus.CONFIRMED if confirmed else BookingStatus.HELD
@@ -643,3 +644,30 @@ def anonymise_ended(today, months):
     year, month = divmod(today.year * 12 + today.month - 1 - months, 12)
     cutoff = datetime.date(year, month + 1, min(today.day, 28))
     return anonymise(Registration.objects.filter(conference__end_date__lt=cutoff), now=None)
+
+
+def after_session_change(session):
+    """After an editor publishes a session: free seats go to its waiting list, and when
+    its time, place or status changed (a higher SEQUENCE), each confirmed delegate gets
+    one email with the updated invitation, or a cancellation."""
+    from events.domain import registration_mail
+    from events.models import Booking, Seats
+
+    with transaction.atomic():
+        seats, _created = Seats.objects.select_for_update().get_or_create(
+            page_id=session.pk, defaults={"notified_sequence": session.sequence}
+        )
+        if not session.is_cancelled:
+            promote(session)
+        if session.sequence <= seats.notified_sequence:
+            return 0
+        Seats.objects.filter(pk=seats.pk).update(notified_sequence=session.sequence)
+        bookings = Booking.objects.filter(
+            session=session, status=BookingStatus.CONFIRMED
+        ).select_related("registration__conference")
+        for booking in bookings:
+            if session.is_cancelled:
+                registration_mail.changed(booking.registration, cancelled=[session])
+            else:
+                registration_mail.changed(booking.registration, updated=[session])
+        return len(bookings)

@@ -228,3 +228,57 @@ def test_reminders_go_two_days_before_once(
     reminders = [m for m in mail.outbox if m.to == ["soon@example.org"]]
     assert len(reminders) == 1
     assert "Nos vemos pronto" in reminders[0].subject
+
+
+def test_a_published_time_change_tells_each_confirmed_delegate_once(
+    bookable, delegate, django_capture_on_commit_callbacks
+):
+    workshop = bookable("workshop", capacity=1)
+    delegate("booked@example.org", [workshop], language="pt")
+    delegate("waiting@example.org", [workshop])
+    page = SessionPage.objects.get(pk=workshop.pk)
+    page.start += datetime.timedelta(hours=1)
+    page.end += datetime.timedelta(hours=1)
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
+    told = [m for m in mail.outbox if m.to == ["booked@example.org"]]
+    assert len(told) == 1
+    assert not [m for m in mail.outbox if m.to == ["waiting@example.org"]]
+    (invitation,) = told[0].attachments
+    assert invitation.get_param("method") == "REQUEST"
+    content = invitation.get_payload(decode=True).decode()
+    page.refresh_from_db()
+    assert f"SEQUENCE:{page.sequence}" in content and page.sequence > 0
+    # Publishing again without a change of time, place or status tells nobody.
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        SessionPage.objects.get(pk=workshop.pk).save_revision().publish()
+    assert mail.outbox == []
+
+
+def test_more_places_go_to_the_waiting_list_when_published(
+    bookable, delegate, django_capture_on_commit_callbacks
+):
+    workshop = bookable("workshop", capacity=1)
+    delegate("booked@example.org", [workshop])
+    waiting = delegate("waiting@example.org", [workshop])
+    page = SessionPage.objects.get(pk=workshop.pk)
+    page.capacity = 2
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
+    assert waiting.bookings.get().status == "confirmed"
+    assert [m.to for m in mail.outbox] == [["waiting@example.org"]]
+
+
+def test_a_cancelled_session_sends_a_cancellation(
+    bookable, delegate, django_capture_on_commit_callbacks
+):
+    workshop = bookable("workshop", capacity=3)
+    delegate("booked@example.org", [workshop], language="fr")
+    page = SessionPage.objects.get(pk=workshop.pk)
+    page.status = "cancelled"
+    page.status_note = "Speaker unwell."
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
+    (told,) = [m for m in mail.outbox if m.to == ["booked@example.org"]]
+    assert [part.get_param("method") for part in told.attachments] == ["CANCEL"]

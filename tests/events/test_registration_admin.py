@@ -121,9 +121,7 @@ def test_printable_check_in_lists(manager, conference):
     coast = Booking.objects.filter(session__slug="study-visit-coast").first().session
     response = manager.get(f"/admin/registrations/session/{coast.pk}/check-in/")
     assert response.status_code == 200
-    confirmed = Registration.objects.filter(
-        bookings__session=coast, bookings__status="confirmed"
-    )
+    confirmed = Registration.objects.filter(bookings__session=coast, bookings__status="confirmed")
     text = response.content.decode()
     assert all(r.name.replace("'", "&#x27;") in text for r in confirmed)
     conference_list = f"/admin/registrations/conference/{conference.pk}/check-in/"

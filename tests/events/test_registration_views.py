@@ -301,3 +301,17 @@ def test_nothing_personal_in_public_pages_or_feeds(client, conference):
         content = client.get(url).content.decode()
         for name in names:
             assert name not in content, (url, name)
+
+
+def test_erasing_from_the_manage_page_asks_for_a_tick_first(client, conference, delegate):
+    from events.domain import registration as domain
+
+    registration = delegate("erase.me@example.org")
+    token, _feed = domain.renew_links(registration)
+    url = f"{conference.url}registration/{token}/"
+    client.post(url, {"action": "erase"})
+    assert Registration.objects.filter(pk=registration.pk).exists()
+    response = client.post(url, {"action": "erase", "confirm": "yes"})
+    assert "Your data is erased" in response.content.decode()
+    assert not Registration.objects.filter(pk=registration.pk).exists()
+    assert client.get(url).status_code == 404
