@@ -78,7 +78,12 @@ class SessionChoiceField(forms.ModelMultipleChoiceField):
 class RegistrationForm(forms.Form):
     """What a delegate tells us. No account: the email address is the key."""
 
-    name = forms.CharField(label=_("Full name"), max_length=200, validators=[no_control_characters])
+    name = forms.CharField(
+        label=_("Full name"),
+        max_length=200,
+        validators=[no_control_characters],
+        error_messages={"required": _("Write your full name.")},
+    )
     email = forms.EmailField(
         label=_("Email"),
         max_length=254,

@@ -114,8 +114,17 @@ def session_options(conference, sessions, registration=None):
 
 
 def client_ip(request):
-    # Behind the production proxy, REMOTE_ADDR is set from X-Forwarded-For by gunicorn's
-    # --forwarded-allow-ips; anything else the client sends is not trusted.
+    """The delegate's address, for the consent record and rate limits.
+
+    Behind XARXA_PROXY_HOPS trusted proxies it is that many entries from the right of
+    X-Forwarded-For; the entries further left are whatever the client sent."""
+    hops = settings.XARXA_PROXY_HOPS
+    if hops:
+        forwarded = [
+            part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+        ]
+        if len(forwarded) >= hops and forwarded[-hops]:
+            return forwarded[-hops]
     return request.META.get("REMOTE_ADDR") or None
 
 

@@ -315,3 +315,39 @@ def test_erasing_from_the_manage_page_asks_for_a_tick_first(client, conference, 
     assert "Your data is erased" in response.content.decode()
     assert not Registration.objects.filter(pk=registration.pk).exists()
     assert client.get(url).status_code == 404
+
+
+def test_every_calendar_attachment_passes_ics_check(
+    client, bookable, delegate, django_capture_on_commit_callbacks, tmp_path
+):
+    from events.domain import registration as domain
+
+    workshop = bookable("workshop", capacity=1, title="Taller «cartografia» — 2 d'hora")
+    other = bookable("other", capacity=5, start=(9, 0), end=(10, 0))
+    with django_capture_on_commit_callbacks(execute=True):
+        first = delegate("first@example.org", [workshop, other], language="ca")
+        second = delegate("second@example.org", [workshop], language="es")
+        domain.cancel_booking(first.bookings.get(session=workshop))  # CANCEL, and promotes
+        domain.add_session(second, other)  # REQUEST for a change
+        domain.cancel_registration(second)  # CANCEL for all
+    parts = [part for message in mail.outbox for part in message.attachments]
+    methods = sorted({part.get_param("method") for part in parts})
+    assert methods == ["CANCEL", "REQUEST"] and len(parts) >= 5
+    files = []
+    for n, part in enumerate(parts):
+        path = tmp_path / f"part-{n}.ics"
+        path.write_bytes(part.get_payload(decode=True))
+        files.append(path)
+    assert ics_check(*files).count("OK") == len(files)
+
+
+def test_the_client_address_behind_a_proxy(client, conference, settings):
+    settings.XARXA_PROXY_HOPS = 1
+    client.post(
+        f"{conference.url}register/",
+        form_data(),
+        HTTP_X_FORWARDED_FOR="203.0.113.9, 198.51.100.7",
+    )
+    registration = Registration.objects.get(email="laura.soler@example.org")
+    # The proxy appended the last entry; the first is whatever the client claimed.
+    assert registration.consent_ip == "198.51.100.7"

@@ -201,3 +201,5 @@ XARXA_ANONYMISE_AFTER_MONTHS = int(os.environ.get("XARXA_ANONYMISE_AFTER_MONTHS"
 #: Attempts allowed per window on public forms: (count, seconds). Set to 0 to turn off (bench).
 XARXA_RATE_LIMIT_PER_IP = (int(os.environ.get("XARXA_RATE_LIMIT_PER_IP", "20")), 15 * 60)
 XARXA_RATE_LIMIT_PER_EMAIL = (int(os.environ.get("XARXA_RATE_LIMIT_PER_EMAIL", "5")), 60 * 60)
+#: Reverse proxies in front of the app that append to X-Forwarded-For (1 behind nginx).
+XARXA_PROXY_HOPS = int(os.environ.get("XARXA_PROXY_HOPS", "0"))
