@@ -18,10 +18,20 @@ from wagtail.models import Locale
 from core import ratelimit
 from core.models import Organisation
 from events.domain import registration as domain
-from events.domain.timeslots import LocalSlot, day_label
+from events.domain.timeslots import LocalSlot, day_label, zone_note
 from events.enums import BookingStatus, RegistrationStatus
 from events.forms import RegistrationForm
-from events.views import conference_context
+
+
+def conference_context(request, conference, route):
+    """The conference page's context without its programme, which these pages don't show."""
+    return {
+        "page": conference,
+        "self": conference,
+        "request": request,
+        "route_suffix": route,
+        "zone_note": zone_note(conference.zone, conference.start_date),
+    }
 
 
 def private(response):

@@ -116,7 +116,8 @@ def deliver(message_id):
             message.save(update_fields=["status", "error"])
             return
         status = getattr(mail, "anymail_status", None)
-        message.esp_message_id = (getattr(status, "message_id", None) or "")[:200]
+        # ESPs give a string; anymail's test backend gives the outbox index.
+        message.esp_message_id = str(getattr(status, "message_id", None) or "")[:200]
         message.status = OutboxMessage.Status.SENT
         message.sent_at = timezone.now()
         message.save(update_fields=["status", "sent_at", "esp_message_id"])
