@@ -35,6 +35,7 @@ class AgendaItemType(models.TextChoices):
     CONFERENCE = "conference", _("Network conference")
     EXTERNAL = "external", _("External event")
     PARTNER = "partner", _("From a partner's calendar")
+    MEETING = "meeting", _("Working-group meeting")
 
 
 #: Languages a session can be held in or interpreted into. Wider than the site's

@@ -261,11 +261,14 @@ def session_feed(request, session):
 
 def network_feed(request, home):
     from events.models import ConferencePage, EventPage, SessionPage
+    from workgroups import feeds as workgroup_feeds
+    from workgroups.models import MeetingPage
 
     locale = home.locale
     conferences_qs = ConferencePage.objects.live().public().filter(locale=locale)
     sessions_qs = SessionPage.objects.live().public().filter(locale=locale)
     events_qs = EventPage.objects.live().public().filter(locale=locale)
+    meetings_qs = MeetingPage.objects.live().public().filter(locale=locale, public=True)
 
     def build():
         conferences = {c.path: c for c in conferences_qs.select_related("venue")}
@@ -279,14 +282,18 @@ def network_feed(request, home):
         events = list(events_qs)
         event_sources = sources(EventPage, events)
         items += [external_event_item(e, event_sources, request) for e in events]
+        items += workgroup_feeds.network_items(locale, request)
         return calendar.build(
             items,
             name=home.network_name,
-            description=_("Conferences, sessions and events of the network."),
+            description=_("Conferences, sessions, meetings and events of the network."),
         )
 
     return calendar_response(
-        request, [conferences_qs, sessions_qs, events_qs], build, filename="network.ics"
+        request,
+        [conferences_qs, sessions_qs, events_qs, meetings_qs],
+        build,
+        filename="network.ics",
     )
 
 

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -6,3 +7,56 @@ class WorkgroupsConfig(AppConfig):
     name = "workgroups"
     verbose_name = _("Working groups")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from wagtail.signals import page_published
+
+        page_published.connect(schedule_meeting_notice, dispatch_uid="meeting-notices")
+        page_published.connect(ensure_coordinators, dispatch_uid="workgroup-coordinators")
+        post_migrate.connect(editors_decide_on_members, dispatch_uid="editors-members")
+
+
+def schedule_meeting_notice(sender, instance, **kwargs):
+    """Members hear of a meeting once the burst of edits is over (domain.notices)."""
+    from django.db import transaction
+    from django_tasks import default_task_backend
+    from wagtail.models import Locale
+
+    from workgroups.domain.notices import meeting_published
+    from workgroups.models import MeetingPage
+    from workgroups.tasks import send_meeting_notice
+
+    if not isinstance(instance, MeetingPage) or instance.locale_id != Locale.get_default().pk:
+        return
+    due = meeting_published(instance)
+    if due is None:
+        return
+    if default_task_backend.supports_defer:
+        transaction.on_commit(lambda: send_meeting_notice.using(run_after=due).enqueue(instance.pk))
+    # Without deferral (tests), `manage.py send_meeting_notices` sends what is due.
+
+
+def ensure_coordinators(sender, instance, **kwargs):
+    from wagtail.models import Locale
+
+    from workgroups.domain.groups import ensure_coordinator_group
+    from workgroups.models import WorkingGroupPage
+
+    if isinstance(instance, WorkingGroupPage) and instance.locale_id == Locale.get_default().pk:
+        ensure_coordinator_group(instance)
+
+
+def editors_decide_on_members(using="default", **kwargs):
+    """Wagtail's Editors approve and decline requests to join, like each group's coordinators
+    (who may act only on their own group: see domain.groups.groups_user_may_manage)."""
+    from django.contrib.auth.models import Group, Permission
+
+    editors = Group.objects.using(using).filter(name="Editors").first()
+    if editors is None:
+        return
+    editors.permissions.add(
+        *Permission.objects.using(using).filter(
+            content_type__app_label="workgroups",
+            codename__in=["view_membership", "change_membership"],
+        )
+    )

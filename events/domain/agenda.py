@@ -1,4 +1,5 @@
-"""The network agenda: conferences and external events, upcoming first, filterable."""
+"""The network agenda: conferences, external events and public working-group meetings,
+upcoming first, filterable."""
 
 import datetime
 from dataclasses import dataclass
@@ -85,7 +86,9 @@ def agenda_items(locale, *, region=None, item_type="", past=False, request=None)
             for e in events
         ]
     if item_type in ("", AgendaItemType.PARTNER) and region is None:
-        imported = ImportedEvent.objects.filter(subscription__active=True)
+        imported = ImportedEvent.objects.filter(
+            subscription__active=True, subscription__working_group__isnull=True
+        )
         items += [
             AgendaItem(
                 e.summary,
@@ -97,6 +100,15 @@ def agenda_items(locale, *, region=None, item_type="", past=False, request=None)
                 e.location,
             )
             for e in imported
+        ]
+    if item_type in ("", AgendaItemType.MEETING):
+        from workgroups.domain.meetings import agenda_entries
+
+        items += [
+            AgendaItem(title, url, AgendaItemType.MEETING, start, end, place)
+            for title, url, start, end, place in agenda_entries(
+                locale, region=region, past=past, request=request
+            )
         ]
     if past:
         items = [item for item in items if item.end_date < today]

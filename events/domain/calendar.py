@@ -42,6 +42,13 @@ class CalendarItem:
     last_modified: datetime.datetime | None = None
     #: Private details (an online link, for members) stay out of public feeds.
     private_note: str = ""
+    #: A repeating item: its RRULE value, the original starts of cancelled occurrences,
+    #: and the last moment of the series (for the VTIMEZONE's range).
+    rrule: str = ""
+    exdates: tuple = ()
+    series_end: datetime.datetime | None = None
+    #: For one moved occurrence of a repeating item: the start the rule gave it.
+    recurrence_id: datetime.datetime | None = None
     #: Only invitations (iMIP) carry these.
     organizer: str = ""
     attendee: str = ""
@@ -71,11 +78,12 @@ def vtimezone(tzid, first_year, last_year):
 def _zones_and_years(items):
     zones, years = set(), set()
     for item in items:
-        for moment in (item.start, item.end):
+        moments = [item.start, item.end, *item.exdates, item.recurrence_id, item.series_end]
+        for moment in [m for m in moments if m is not None]:
             if isinstance(moment, datetime.datetime):
                 zone = getattr(moment.tzinfo, "key", None)
                 # UTC times are written with Z and need no VTIMEZONE.
-                if zone not in UTC_NAMES:
+                if not writes_as_utc(zone):
                     zones.add(zone)
                 years.add(moment.year)
     return zones, years
@@ -116,11 +124,27 @@ def fold(line):
     return b"\r\n ".join(parts) + b"\r\n"
 
 
+@lru_cache(maxsize=256)
+def writes_as_utc(zone):
+    """Zones that keep UTC all year (Africa/Dakar, Atlantic/Reykjavik) are written with Z,
+    as icalendar does: it makes no VTIMEZONE for them, and a TZID needs one."""
+    if zone in UTC_NAMES:
+        return True
+    import zoneinfo
+
+    tz = zoneinfo.ZoneInfo(zone)
+    return all(
+        datetime.datetime(year, month, 1, tzinfo=tz).utcoffset() == datetime.timedelta(0)
+        for year in range(2000, 2041)
+        for month in (1, 7)
+    )
+
+
 def _moment(name, value):
     if not isinstance(value, datetime.datetime):
         return f"{name};VALUE=DATE:{value:%Y%m%d}"
     zone = getattr(value.tzinfo, "key", None)
-    if zone in UTC_NAMES:
+    if writes_as_utc(zone):
         return f"{name}:{value.astimezone(datetime.UTC):%Y%m%dT%H%M%SZ}"
     return f"{name};TZID={zone}:{value:%Y%m%dT%H%M%S}"
 
@@ -148,6 +172,12 @@ def _event(item, stamp, include_private):
         _moment("DTEND", item.end),
         f"STATUS:{_status(item)}",
     ]
+    if item.recurrence_id is not None:
+        lines.append(_moment("RECURRENCE-ID", item.recurrence_id))
+    if item.rrule:
+        lines.append(f"RRULE:{item.rrule}")
+    for excluded in item.exdates:
+        lines.append(_moment("EXDATE", excluded))
     description = item.description
     if include_private and item.private_note:
         description = f"{description}\n\n{item.private_note}".strip()

@@ -60,6 +60,15 @@ class EventPage(SequencedMixin, Page):
         _("the network's role"), max_length=20, choices=NetworkRole.choices
     )
     link = models.URLField(_("event website"), blank=True)
+    working_group = models.ForeignKey(
+        "workgroups.WorkingGroupPage",
+        verbose_name=_("related working group"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The group that takes part or follows it, if any."),
+    )
     sequence = models.PositiveIntegerField(_("calendar sequence"), default=0, editable=False)
     intro = models.TextField(_("introduction"))
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
@@ -78,6 +87,7 @@ class EventPage(SequencedMixin, Page):
         ),
         FieldRowPanel([FieldPanel("organiser"), FieldPanel("network_role")]),
         FieldPanel("link"),
+        FieldPanel("working_group"),
         FieldPanel("body"),
     ]
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("city")]
@@ -90,6 +100,7 @@ class EventPage(SequencedMixin, Page):
         APIField("time_zone"),
         APIField("network_role"),
         APIField("link"),
+        APIField("working_group"),
         APIField("intro"),
         APIField("body"),
     ]
@@ -103,6 +114,7 @@ class EventPage(SequencedMixin, Page):
         SynchronizedField("time_zone"),
         SynchronizedField("network_role"),
         SynchronizedField("link"),
+        TranslatableField("working_group"),
         TranslatableField("intro"),
         TranslatableField("body"),
     )

@@ -4,16 +4,30 @@ from wagtail.admin.panels import FieldPanel
 
 
 class CalendarSubscription(models.Model):
-    """A partner's .ics feed that the network agenda follows."""
+    """A partner's .ics feed that the network agenda, or one working group, follows."""
 
     name = models.CharField(_("name"), max_length=200)
     url = models.URLField(_("feed address"), help_text=_("An http(s) address of an .ics file."))
     active = models.BooleanField(_("active"), default=True)
+    working_group = models.ForeignKey(
+        "workgroups.WorkingGroupPage",
+        verbose_name=_("working group"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Leave blank for the network agenda, or choose the group whose page shows it."),
+    )
     last_checked_at = models.DateTimeField(_("last checked"), null=True, editable=False)
     last_success_at = models.DateTimeField(_("last imported"), null=True, editable=False)
     last_error = models.TextField(_("last problem"), blank=True, editable=False)
 
-    panels = [FieldPanel("name"), FieldPanel("url"), FieldPanel("active")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("url"),
+        FieldPanel("working_group"),
+        FieldPanel("active"),
+    ]
 
     class Meta:
         verbose_name = _("calendar subscription")

@@ -142,3 +142,21 @@ def test_problems_are_shown_to_editors_in_the_admin(admin_client, db):
     )
     response = admin_client.get(reverse("wagtailsnippets_events_calendarsubscription:list"))
     assert "Problem: The feed is larger than 5 MB." in response.content.decode()
+
+
+def test_a_working_group_can_follow_a_partner_calendar(client, partner_server):
+    from workgroups.models import WorkingGroupPage
+
+    base, files = partner_server
+    files["/observatories.ics"] = feed(FORUM)
+    group = WorkingGroupPage.objects.get(locale__language_code="en", slug="local-observatories")
+    subscription = CalendarSubscription.objects.create(
+        name="Latin American observatories", url=f"{base}/observatories.ics", working_group=group
+    )
+    import_subscription(subscription)
+    assert "Forum on local democracy" in client.get(group.url).content.decode()
+    agenda = AgendaPage.objects.get(locale__language_code="en")
+    # The group's subscription is shown on its page, not in the network agenda.
+    assert (
+        "Forum on local democracy" not in client.get(f"{agenda.url}?type=partner").content.decode()
+    )

@@ -60,8 +60,10 @@ class DemoLoader:
     def load_apps(self, homes):
         # Each app adds its own part of the network to the same tree.
         from events.demo.loader import EventsDemo
+        from workgroups.demo.loader import WorkgroupsDemo
 
         EventsDemo(self, homes, as_in_2013=self.as_in_2013).run()
+        WorkgroupsDemo(self, homes, as_in_2013=self.as_in_2013).run()
 
     # Snippets -------------------------------------------------------------
 

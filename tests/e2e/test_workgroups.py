@@ -1,0 +1,78 @@
+import re
+from urllib.parse import urlsplit
+
+import pytest
+from django.contrib.auth.models import User
+from django.core import mail
+
+from tests.e2e.conftest import axe_violations, screenshot
+from workgroups.models import MeetingPage, Membership, WorkingGroupPage
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+
+def test_join_in_spanish_approve_in_the_admin_and_open_the_member_view(
+    phone_page, browser, live_server, live_demo
+):
+    page = phone_page
+    group = WorkingGroupPage.objects.get(locale__language_code="es", slug="observatorios-locales")
+    page.goto(group.url)
+    assert page.locator("html").get_attribute("lang") == "es"
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    screenshot(page, "workgroup-es-phone")
+    page.goto(group.url + "join/")
+    page.fill("#id_name", "Rosa Martínez")
+    page.fill("#id_email", "rosa.martinez@example.org")
+    page.fill("#id_organisation_name", "Ayuntamiento de Córdoba")
+    page.fill("#id_motivation", "Córdoba tuvo un observatorio local entre 2005 y 2007.")
+    page.locator("#id_consent").check()
+    screenshot(page, "workgroup-join-es-phone")
+    page.locator("form.form button[type=submit]").click()
+    page.wait_for_url("**/join/?sent=1")
+    assert page.locator(".notice--success").is_visible()
+    membership = Membership.objects.get(email="rosa.martinez@example.org")
+    assert membership.status == "requested"
+
+    User.objects.create_superuser("coordinadora", "c@example.org", "a-long-test-password")
+    admin = browser.new_context(base_url=live_server.url, locale="en-GB").new_page()
+    admin.goto("/admin/login/")
+    admin.fill("#id_username", "coordinadora")
+    admin.fill("#id_password", "a-long-test-password")
+    admin.locator("button[type=submit]").click()
+    admin.wait_for_url("**/admin/")
+    admin.goto(f"/admin/memberships/edit/{membership.pk}/")
+    assert "Córdoba tuvo un observatorio" in admin.content()
+    screenshot(admin, "workgroup-admin-request")
+    admin.get_by_role("button", name="Approve").click()
+    admin.wait_for_url("**/admin/memberships/")
+    membership.refresh_from_db()
+    assert membership.status == "active"
+    admin.context.close()
+
+    welcome = [m for m in mail.outbox if m.to == ["rosa.martinez@example.org"]][-1]
+    member_url = re.search(r"https?://\S+/member/[\w\-]+/(?=\n)", welcome.body).group(0)
+    page.goto(urlsplit(member_url).path)
+    assert "https://meet.example.org/oidp-observatoris" in page.content()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    screenshot(page, "workgroup-member-es-phone")
+    assert axe_violations(page) == []
+    assert page.watcher.foreign_requests == []
+    assert page.watcher.console_errors == []
+
+
+def test_no_accessibility_violations_on_group_meeting_and_join_pages(browser_page, live_demo):
+    page = browser_page
+    for language in ("en", "ca", "es"):
+        group = WorkingGroupPage.objects.get(
+            locale__language_code=language,
+            translation_key=WorkingGroupPage.objects.get(
+                locale__language_code="en", slug="local-observatories"
+            ).translation_key,
+        )
+        meeting = MeetingPage.objects.child_of(group).order_by("path").first()
+        for url in (group.url, meeting.url, group.url + "join/", group.get_parent().url):
+            page.goto(url)
+            assert axe_violations(page) == [], url
+    page.goto(meeting.url)
+    screenshot(page, "meeting-es")
+    assert page.watcher.console_errors == []

@@ -1,0 +1,142 @@
+"""Joining, approving and declining, and the member's own page."""
+
+import re
+
+import pytest
+from django.contrib.auth.models import Group, User
+from django.core import mail
+
+from workgroups.models import Membership, WorkingGroupPage
+
+pytestmark = pytest.mark.django_db
+
+
+def spanish(group):
+    return WorkingGroupPage.objects.get(
+        translation_key=group.translation_key, locale__language_code="es"
+    )
+
+
+def join_data(**changes):
+    data = {
+        "name": "Rosa Martínez",
+        "email": "rosa.martinez@example.org",
+        "organisation": "",
+        "organisation_name": "Ayuntamiento de Córdoba",
+        "language": "es",
+        "motivation": "Córdoba tuvo un observatorio local entre 2005 y 2007.",
+        "consent": "on",
+        "website": "",
+    }
+    data.update(changes)
+    return {k: v for k, v in data.items() if v is not None}
+
+
+def test_join_approve_and_the_welcome_in_spanish(
+    client, observatories, django_capture_on_commit_callbacks
+):
+    page = spanish(observatories)
+    assert client.get(f"{page.url}join/").status_code == 200
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"{page.url}join/", join_data())
+    assert response.status_code == 302
+    membership = Membership.objects.get(email="rosa.martinez@example.org")
+    assert membership.status == "requested" and membership.group_id == observatories.pk
+    (received,) = mail.outbox
+    assert "solicitud" in received.subject.lower()
+
+    editor = User.objects.create_user("editor", "e@example.org", "pw")
+    editor.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(editor)
+    assert "Rosa Martínez" in client.get("/admin/memberships/").content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/admin/memberships/decide/{membership.pk}/", {"decision": "approve"})
+    membership.refresh_from_db()
+    assert membership.status == "active" and membership.decided_by == editor
+    welcome = mail.outbox[-1]
+    assert welcome.subject.startswith("Bienvenida") or "Bienvenid" in welcome.subject
+    member_url = re.search(r"https?://testserver(\S+/member/[\w\-]+/)\n", welcome.body).group(1)
+    client.logout()
+    member_page = client.get(member_url)
+    assert member_page.status_code == 200
+    assert member_page["Cache-Control"] == "private, no-store"
+    assert "https://meet.example.org/oidp-observatoris" in member_page.content.decode()
+
+
+def test_declined_applicants_are_told_in_their_language(
+    observatories, django_capture_on_commit_callbacks
+):
+    from workgroups.domain import membership as domain
+
+    with django_capture_on_commit_callbacks(execute=True):
+        membership = domain.request_to_join(
+            observatories,
+            {
+                "name": "Jean Dupont",
+                "email": "jean@example.org",
+                "organisation": None,
+                "organisation_name": "Ville de Nantes",
+                "language": "fr",
+                "motivation": "",
+                "show_on_page": False,
+            },
+            privacy_version="2027-1",
+        )
+        domain.decline(membership)
+    assert Membership.objects.get(pk=membership.pk).status == "declined"
+    declined = mail.outbox[-1]
+    assert declined.to == ["jean@example.org"]
+    assert "demande" in declined.subject.lower()
+
+
+BAD_INPUT = {
+    "missing consent": ({"consent": None}, "consent"),
+    "invalid email": ({"email": "rosa@"}, "email"),
+    "10 KB name": ({"name": "R" * 10240}, "name"),
+    "control characters": ({"name": "Rosa\x07"}, "name"),
+    "unknown organisation": ({"organisation": "99999", "organisation_name": ""}, "organisation"),
+    "no organisation": ({"organisation_name": ""}, "organisation_name"),
+    "no motivation": ({"motivation": ""}, "motivation"),
+    "unknown language": ({"language": "xx"}, "language"),
+    "honeypot": ({"website": "spam"}, None),
+}
+
+
+@pytest.mark.parametrize("case", BAD_INPUT, ids=list(BAD_INPUT))
+def test_bad_input_on_the_join_form(client, observatories, case):
+    changes, field = BAD_INPUT[case]
+    before = Membership.objects.count()
+    response = client.post(f"{observatories.url}join/", join_data(**changes))
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert form.errors.get(field) if field else form.non_field_errors()
+    assert "Your request was not sent" in response.content.decode()
+    assert Membership.objects.count() == before
+
+
+def test_asking_twice_is_answered_kindly(client, observatories):
+    assert client.post(f"{observatories.url}join/", join_data()).status_code == 302
+    again = client.post(f"{observatories.url}join/", join_data())
+    assert "already asked to join" in again.content.decode()
+    assert Membership.objects.filter(email="rosa.martinez@example.org").count() == 1
+
+
+def test_the_member_changes_language_resets_the_feed_and_leaves(client, observatories, member):
+    membership, manage, feed = member()
+    url = f"{observatories.url}member/{manage}/"
+    assert client.get(f"{observatories.url}member/{feed}/calendar.ics").status_code == 200
+    client.post(url, {"action": "language", "language": "ca"})
+    membership.refresh_from_db()
+    assert membership.language == "ca"
+    client.post(url, {"action": "reset_feed"})
+    assert client.get(f"{observatories.url}member/{feed}/calendar.ics").status_code == 404
+    client.post(url, {"action": "leave"})
+    assert client.get(url).status_code == 404
+    assert Membership.objects.get(pk=membership.pk).status == "left"
+
+
+@pytest.mark.parametrize("token", ["x", "A" * 44])
+def test_a_bad_member_link_says_what_to_do(client, observatories, token):
+    response = client.get(f"{observatories.url}member/{token}/")
+    assert response.status_code == 404
+    assert "This link does not work" in response.content.decode()

@@ -1,0 +1,115 @@
+"""Joining, approval and the member's own links."""
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from core import tokens
+from workgroups.enums import MembershipStatus
+
+MANAGE = "xarxa.membership.manage"
+FEED = "xarxa.membership.feed"
+LIVE = (MembershipStatus.REQUESTED, MembershipStatus.ACTIVE)
+
+
+class Refusal(Exception):
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
+def reference(membership):
+    return f"membership:{membership.pk}"
+
+
+def request_to_join(group, details, *, privacy_version, now=None):
+    """A request the coordinators will see in the admin. `group` is the default-language page."""
+    from workgroups.domain import membership_mail
+    from workgroups.models import Membership
+
+    now = now or timezone.now()
+    email = details["email"].strip().lower()
+    with transaction.atomic():
+        if Membership.objects.filter(group=group, email=email, status__in=LIVE).exists():
+            raise Refusal(
+                _(
+                    "This email address has already asked to join or is a member. "
+                    "The coordinators answer by email."
+                )
+            )
+        membership = Membership.objects.create(
+            group=group,
+            email=email,
+            privacy_version=privacy_version,
+            consented_at=now,
+            **{key: value for key, value in details.items() if key != "email"},
+        )
+        membership_mail.received(membership)
+    return membership
+
+
+def approve(membership, *, by=None, now=None):
+    """Make the applicant a member and send the welcome with their private links."""
+    from workgroups.domain import membership_mail
+
+    now = now or timezone.now()
+    with transaction.atomic():
+        membership = type(membership).objects.select_for_update().get(pk=membership.pk)
+        if membership.status != MembershipStatus.REQUESTED:
+            return membership
+        membership.status = MembershipStatus.ACTIVE
+        membership.decided_at, membership.decided_by = now, by
+        membership.since = membership.since or timezone.localdate()
+        manage, membership.manage_token_hash = tokens.issue(MANAGE)
+        feed, membership.feed_token_hash = tokens.issue(FEED)
+        membership.save()
+        membership_mail.welcome(membership, manage, feed)
+    return membership
+
+
+def decline(membership, *, by=None, now=None):
+    from workgroups.domain import membership_mail
+
+    now = now or timezone.now()
+    with transaction.atomic():
+        membership = type(membership).objects.select_for_update().get(pk=membership.pk)
+        if membership.status != MembershipStatus.REQUESTED:
+            return membership
+        membership.status = MembershipStatus.DECLINED
+        membership.decided_at, membership.decided_by = now, by
+        membership.save()
+        membership_mail.declined(membership)
+    return membership
+
+
+def for_token(token, purpose=MANAGE):
+    from workgroups.models import Membership
+
+    digest = tokens.hash_of(token, purpose)
+    if digest is None:
+        return None
+    field = "manage_token_hash" if purpose == MANAGE else "feed_token_hash"
+    return (
+        Membership.objects.filter(status=MembershipStatus.ACTIVE, **{field: digest})
+        .select_related("group", "organisation")
+        .first()
+    )
+
+
+def reset_feed(membership):
+    """A new private feed address; the old one stops working at once."""
+    from workgroups.domain import membership_mail
+
+    with transaction.atomic():
+        feed, membership.feed_token_hash = tokens.issue(FEED)
+        membership.save(update_fields=["feed_token_hash"])
+        membership_mail.new_feed(membership, feed)
+    return feed
+
+
+def leave(membership, now=None):
+    now = now or timezone.now()
+    membership.status = MembershipStatus.LEFT
+    membership.until = timezone.localdate()
+    membership.manage_token_hash = membership.feed_token_hash = ""
+    membership.save()

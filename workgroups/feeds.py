@@ -1,0 +1,95 @@
+"""Working-group calendars: the group's public feed and each member's private one."""
+
+from django.http import HttpResponse
+from django.utils.translation import gettext as _
+
+from events.domain import calendar
+from events.feeds import calendar_response, sources
+from workgroups.domain import meetings as meeting_domain
+
+
+def meeting_queryset(groups_qs=None):
+    from django.db.models import Prefetch
+
+    from workgroups.models import MeetingPage, OccurrenceChange
+
+    changes = OccurrenceChange.objects.order_by("original_date")
+    return (
+        MeetingPage.objects.live()
+        .public()
+        .select_related("session__room")
+        .prefetch_related(Prefetch("changes", queryset=changes))
+        .order_by("start")
+    )
+
+
+def meeting_items(meetings, groups, request, *, private=False):
+    """Items for meetings whose groups are in `groups` (keyed by tree path)."""
+    from workgroups.models import MeetingPage
+
+    meetings = [
+        m
+        for m in meetings
+        if (private or m.public) and calendar.keep_in_feed(m.is_cancelled, m.last_published_at)
+    ]
+    found = sources(MeetingPage, meetings)
+    urls = {}
+    items = []
+    for meeting in meetings:
+        group = groups[meeting.path[: -meeting.steplen]]
+        if group.path not in urls:
+            urls[group.path] = group.get_full_url(request)
+        pk, sequence = found.get(meeting.translation_key, (meeting.pk, meeting.sequence))
+        url = f"{urls[group.path]}{meeting.slug}/"
+        items += meeting_domain.items(meeting, pk, sequence, url, group.title)
+    return items
+
+
+def group_feed(request, group):
+    from workgroups.models import MeetingPage
+
+    meetings_qs = MeetingPage.objects.live().public().child_of(group).filter(public=True)
+
+    def build():
+        items = meeting_items(meeting_queryset().child_of(group), {group.path: group}, request)
+        return calendar.build(items, name=group.title, description=group.mandate)
+
+    return calendar_response(request, [meetings_qs], build, filename=f"{group.slug}.ics")
+
+
+def member_feed(request, group, token):
+    """Every meeting of the member's group, with the online link and draft minutes.
+    Private: never cached by a proxy, never indexed."""
+    from workgroups.domain.membership import FEED, for_token
+    from workgroups.views import invalid_link
+
+    membership = for_token(token, FEED)
+    if membership is None or membership.group.translation_key != group.translation_key:
+        return invalid_link(request, group)
+    items = meeting_items(
+        meeting_queryset().child_of(group), {group.path: group}, request, private=True
+    )
+    body = calendar.build(
+        items,
+        name=_("%(group)s (members)") % {"group": group.title},
+        description=group.mandate,
+        include_private=True,
+    )
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{group.slug}-members.ics"'
+    response["Cache-Control"] = "private, no-store"
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
+def network_items(locale, request):
+    """Public meetings of every group in a locale, for the network feed."""
+    from workgroups.models import WorkingGroupPage
+
+    groups = {g.path: g for g in WorkingGroupPage.objects.live().public().filter(locale=locale)}
+    meetings = [
+        m
+        for m in meeting_queryset().filter(locale=locale, public=True)
+        if m.path[: -m.steplen] in groups
+    ]
+    return meeting_items(meetings, groups, request)

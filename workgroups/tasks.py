@@ -1,0 +1,10 @@
+"""Background work: thin wrappers that load by id and call the domain."""
+
+from django_tasks import task
+
+
+@task()
+def send_meeting_notice(meeting_id):
+    from workgroups.domain.notices import send_one
+
+    send_one(meeting_id)

@@ -1,0 +1,124 @@
+"""Joining a working group and the member's own page (reached with their token)."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.http import HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from wagtail.models import Locale
+
+from core import ratelimit
+from core.models import Organisation
+from events.registration_views import client_ip, current_notice, private
+from workgroups.domain import groups as group_domain
+from workgroups.domain import meetings as meeting_domain
+from workgroups.domain import membership as domain
+from workgroups.enums import GroupStatus
+from workgroups.forms import JoinForm
+
+
+def page_context(request, group, route):
+    context = group.get_context(request)
+    context["route_suffix"] = route
+    return context
+
+
+def join(request, group):
+    from django.utils.translation import get_language
+
+    context = page_context(request, group, "join/")
+    notice = current_notice(get_language())
+    sent = request.GET.get("sent") == "1"
+    context.update(notice=notice, sent=sent, closed=group.status == GroupStatus.CLOSED)
+    if sent or context["closed"] or notice is None:
+        return TemplateResponse(request, "workgroups/join.html", context)
+    form = JoinForm(
+        request.POST if request.method == "POST" else None,
+        organisations=Organisation.objects.filter(locale=Locale.get_default()).order_by("name"),
+        initial={"language": get_language()},
+    )
+    status = 200
+    if request.method == "POST":
+        email = request.POST.get("email", "").strip().lower()[:254]
+        wait = ratelimit.hit("join-ip", client_ip(request), settings.XARXA_RATE_LIMIT_PER_IP)
+        wait = wait or ratelimit.hit("join-email", email, settings.XARXA_RATE_LIMIT_PER_EMAIL)
+        if wait:
+            status = 429
+            form.is_valid()
+            form.add_error(
+                None,
+                _("Too many attempts. Try again in %(minutes)s minutes.") % {"minutes": wait},
+            )
+        elif form.is_valid():
+            details = {
+                key: form.cleaned_data[key]
+                for key in (
+                    "name",
+                    "email",
+                    "organisation",
+                    "organisation_name",
+                    "language",
+                    "motivation",
+                    "show_on_page",
+                )
+            }
+            try:
+                domain.request_to_join(
+                    group_domain.source_of(group), details, privacy_version=notice.version
+                )
+            except domain.Refusal as refusal:
+                form.add_error("email", refusal.message)
+            else:
+                return HttpResponseRedirect(f"{group.url}join/?sent=1")
+    context["form"] = form
+    return TemplateResponse(request, "workgroups/join.html", context, status=status)
+
+
+def invalid_link(request, group):
+    context = page_context(request, group, "")
+    response = TemplateResponse(request, "workgroups/member_link_invalid.html", context)
+    response.status_code = 404
+    return private(response)
+
+
+def member(request, group, token):
+    """The member's page: private meeting details, language, feed address, leaving."""
+    from workgroups.feeds import meeting_queryset
+
+    membership = domain.for_token(token)
+    if membership is None or membership.group.translation_key != group.translation_key:
+        return invalid_link(request, group)
+    here = f"{group.url}member/{token}/"
+    if request.method == "POST":
+        action = request.POST.get("action")
+        if action == "language" and request.POST.get("language") in dict(settings.LANGUAGES):
+            membership.language = request.POST["language"]
+            membership.save(update_fields=["language"])
+            messages.success(request, _("From now on we write to you in the language you chose."))
+        elif action == "reset_feed":
+            domain.reset_feed(membership)
+            messages.success(
+                request,
+                _(
+                    "Your calendar has a new address, which we have emailed you. "
+                    "The old one no longer works: subscribe again with the new one."
+                ),
+            )
+        elif action == "leave":
+            domain.leave(membership)
+            context = page_context(request, group, "")
+            return private(TemplateResponse(request, "workgroups/member_left.html", context))
+        return private(HttpResponseRedirect(here))
+    meetings = []
+    for meeting in meeting_queryset().child_of(group):
+        meetings.append(
+            {
+                "meeting": meeting,
+                "next": meeting_domain.upcoming(meeting, limit=3),
+                "where": meeting_domain.where_label(meeting),
+                "zone_note": meeting_domain.zone_note(meeting),
+            }
+        )
+    context = page_context(request, group, f"member/{token}/")
+    context.update(membership=membership, meetings=meetings, email_languages=settings.LANGUAGES)
+    return private(TemplateResponse(request, "workgroups/member.html", context))

@@ -1,0 +1,109 @@
+"""Memberships in the admin: editors see every group's, coordinators only their own."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail import hooks
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.generic import EditView, IndexView
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from workgroups.domain import membership as domain
+from workgroups.domain.groups import groups_user_may_manage
+from workgroups.models import Membership
+
+
+def managed(request):
+    return Membership.objects.filter(group__in=groups_user_may_manage(request.user))
+
+
+class MembershipIndexView(IndexView):
+    def get_base_queryset(self):
+        return (
+            super()
+            .get_base_queryset()
+            .filter(group__in=groups_user_may_manage(self.request.user))
+            .select_related("group", "organisation")
+        )
+
+
+class MembershipEditView(EditView):
+    template_name = "workgroups/admin/membership_edit.html"
+
+    def get_object(self, queryset=None):
+        membership = super().get_object(queryset)
+        if membership.group not in groups_user_may_manage(self.request.user):
+            raise PermissionDenied
+        return membership
+
+
+class MembershipViewSet(ModelViewSet):
+    model = Membership
+    icon = "group"
+    menu_label = gettext_lazy("Group members")
+    menu_order = 260
+    add_to_admin_menu = True
+    copy_view_enabled = False
+    index_view_class = MembershipIndexView
+    edit_view_class = MembershipEditView
+    list_display = [
+        "name",
+        Column("organisation_label", label=gettext_lazy("Organisation")),
+        "group",
+        "role",
+        "status",
+        "requested_at",
+    ]
+    list_filter = ["status", "role", "group"]
+    search_fields = ["name", "email", "organisation_name"]
+    search_backend_name = None
+    form_fields = [
+        "role",
+        "name",
+        "email",
+        "organisation",
+        "organisation_name",
+        "language",
+        "show_on_page",
+        "since",
+        "until",
+    ]
+    list_export = ["name", "email", "organisation_label", "group", "role", "status", "since"]
+    export_headings = {"organisation_label": gettext_lazy("Organisation")}
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("decide/<int:pk>/", self.decide_view, name="decide"),
+        ]
+
+    def decide_view(self, request, pk):
+        """Approve or decline a request to join (POST from the edit page)."""
+        membership = get_object_or_404(managed(request), pk=pk)
+        if request.method != "POST":
+            return redirect(self.get_url_name("edit"), membership.pk)
+        if request.POST.get("decision") == "approve":
+            domain.approve(membership, by=request.user)
+            messages.success(
+                request,
+                _("%(name)s is now a member; we have sent the welcome email.")
+                % {"name": membership.name},
+            )
+        elif request.POST.get("decision") == "decline":
+            domain.decline(membership, by=request.user)
+            messages.success(
+                request,
+                _("%(name)s's request is declined; we have told them.") % {"name": membership.name},
+            )
+        return redirect(self.get_url_name("index"))
+
+
+membership_viewset = MembershipViewSet("memberships")
+
+
+@hooks.register("register_admin_viewset")
+def register_membership_viewset():
+    return membership_viewset
