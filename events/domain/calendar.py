@@ -56,8 +56,12 @@ class CalendarItem:
 
 def uid(kind, identifier):
     """`session-42@host`: the same in every language and across republishing."""
-    host = urlsplit(settings.XARXA_BASE_URL).hostname or "xarxa.localhost"
-    return f"{kind}-{identifier}@{host}"
+    return f"{kind}-{identifier}@{_host(settings.XARXA_BASE_URL)}"
+
+
+@lru_cache(maxsize=8)
+def _host(base_url):
+    return urlsplit(base_url).hostname or "xarxa.localhost"
 
 
 @lru_cache(maxsize=64)
