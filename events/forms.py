@@ -1,14 +1,13 @@
 import datetime
 import itertools
-import unicodedata
 
 from django import forms
-from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from core.forms import PersonForm, no_control_characters
 from events.domain.validation import session_errors
 from events.enums import SPOKEN_LANGUAGES
 
@@ -59,14 +58,6 @@ class SessionPageForm(WagtailAdminPageForm):
         return cleaned
 
 
-def no_control_characters(value):
-    """Names and notes are shown to people and printed: no invisible control characters."""
-    if any(unicodedata.category(char) == "Cc" and char not in "\n\r\t" for char in value):
-        raise forms.ValidationError(
-            _("Remove the invisible control characters from this field, then send it again.")
-        )
-
-
 class SessionChoiceField(forms.ModelMultipleChoiceField):
     widget = forms.CheckboxSelectMultiple
     default_error_messages = {
@@ -75,46 +66,15 @@ class SessionChoiceField(forms.ModelMultipleChoiceField):
     }
 
 
-class RegistrationForm(forms.Form):
+class RegistrationForm(PersonForm):
     """What a delegate tells us. No account: the email address is the key."""
 
-    name = forms.CharField(
-        label=_("Full name"),
-        max_length=200,
-        validators=[no_control_characters],
-        error_messages={"required": _("Write your full name.")},
-    )
-    email = forms.EmailField(
-        label=_("Email"),
-        max_length=254,
-        help_text=_("We send the confirmation link here."),
-        error_messages={
-            "required": _("Write your email address: we send the confirmation link there."),
-            "invalid": _("Write a whole email address, such as name@city.org."),
-        },
-    )
-    organisation = forms.ModelChoiceField(
-        label=_("Organisation"),
-        queryset=None,
-        required=False,
-        empty_label=_("Not in the list: I type it below"),
-        error_messages={
-            "invalid_choice": _("Choose your organisation from the list, or type its name below.")
-        },
-    )
-    organisation_name = forms.CharField(
-        label=_("Organisation, if not in the list"),
-        max_length=200,
-        required=False,
-        validators=[no_control_characters],
-    )
     country = CountryField().formfield(
         label=_("Country"), error_messages={"required": _("Choose your country.")}
     )
     position = forms.CharField(
         label=_("Position"), max_length=200, required=False, validators=[no_control_characters]
     )
-    language = forms.ChoiceField(label=_("Language for our emails"), choices=settings.LANGUAGES)
     interpretation = forms.MultipleChoiceField(
         label=_("Interpretation you need"),
         choices=SPOKEN_LANGUAGES,
@@ -147,37 +107,16 @@ class RegistrationForm(forms.Form):
         label=_("Send me the network's newsletter (we will ask you to confirm)."),
         required=False,
     )
-    #: Hidden from people; bots fill it in.
-    website = forms.CharField(label=_("Leave this field empty"), required=False)
 
     def __init__(self, *args, conference, sessions, organisations, titles, **kwargs):
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, organisations=organisations, **kwargs)
         self.conference = conference
         #: {session pk: title in the visitor's language}
         self.titles = titles
-        self.fields["organisation"].queryset = organisations
         self.fields["sessions"].queryset = sessions
-        self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
-        self.fields["email"].widget.attrs["autocomplete"] = "email"
-        self.fields["name"].widget.attrs["autocomplete"] = "name"
-
-    def clean_email(self):
-        return self.cleaned_data["email"].strip().lower()
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("website"):
-            raise forms.ValidationError(
-                _("This form could not be sent. Leave the “Leave this field empty” field empty.")
-            )
-        if (
-            not cleaned.get("organisation")
-            and not cleaned.get("organisation_name")
-            and ("organisation" not in self.errors)
-        ):
-            self.add_error(
-                "organisation_name", _("Choose your organisation above, or type its name here.")
-            )
         chosen = list(cleaned.get("sessions") or [])
         problems = session_choice_problems(chosen, cleaned.get("organisation"), self.titles)
         for problem in problems:

@@ -22,6 +22,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Locale
 
 from events.domain import registration as domain
+from events.domain import registration_reports as reports
 from events.enums import BookingStatus
 from events.models import Booking, ConferencePage, Registration, SessionPage
 
@@ -161,7 +162,7 @@ class RegistrationViewSet(ModelViewSet):
         rows = []
         if conference is not None:
             sessions = list(domain.bookable_sessions(conference))
-            counts = domain.seat_counts([s.pk for s in sessions])
+            counts = reports.seat_counts([s.pk for s in sessions])
             for session in sessions:
                 count = counts[session.pk]
                 free = None if session.capacity is None else session.capacity - count["seated"]
@@ -203,7 +204,7 @@ class RegistrationViewSet(ModelViewSet):
             .select_related("registration__organisation")
             .order_by("queued_at", "registration__name")
         )
-        positions = domain.waitlist_positions([session.pk])
+        positions = reports.waitlist_positions([session.pk])
         for booking in bookings:
             booking.position = positions.get(booking.pk)
         others = [s for s in domain.bookable_sessions(conference) if s.pk != session.pk]

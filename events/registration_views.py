@@ -18,6 +18,7 @@ from wagtail.models import Locale
 from core import ratelimit
 from core.models import Organisation
 from events.domain import registration as domain
+from events.domain import registration_reports as reports
 from events.domain.timeslots import LocalSlot, day_label, zone_note
 from events.enums import BookingStatus, RegistrationStatus
 from events.forms import RegistrationForm
@@ -89,11 +90,11 @@ class SessionOption:
 
 def session_options(conference, sessions, registration=None):
     titles = session_titles(sessions)
-    counts = domain.seat_counts([session.pk for session in sessions])
+    counts = reports.seat_counts([session.pk for session in sessions])
     bookings, positions = {}, {}
     if registration is not None:
         bookings = {b.session_id: b for b in registration.bookings.select_related("session")}
-        positions = domain.waitlist_positions([session.pk for session in sessions])
+        positions = reports.waitlist_positions([session.pk for session in sessions])
     seated = [b.session for b in bookings.values() if b.status in domain.SEATED and b.session_id]
     options = []
     for session in sessions:
@@ -317,7 +318,7 @@ def registration_data(request, conference, token):
     if registration is None or registration.conference_id != domain.source(conference).pk:
         return invalid_link(request, conference)
     response = HttpResponse(
-        json.dumps(domain.export(registration), ensure_ascii=False, indent=2),
+        json.dumps(reports.export(registration), ensure_ascii=False, indent=2),
         content_type="application/json; charset=utf-8",
     )
     response["Content-Disposition"] = 'attachment; filename="my-registration.json"'

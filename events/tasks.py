@@ -15,7 +15,7 @@ def import_calendar(subscription_id):
 
 @task()
 def session_changed(session_id):
-    from events.domain.registration import after_session_change
+    from events.domain.registration_upkeep import after_session_change
     from events.models import SessionPage
 
     session = SessionPage.objects.filter(pk=session_id).first()

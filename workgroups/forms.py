@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
-from events.forms import no_control_characters
+from core.forms import PersonForm, no_control_characters
 
 #: Fields typed as wall-clock times in the meeting's own zone.
 LOCAL_TIMES = ("start", "end")
@@ -45,37 +45,7 @@ class MeetingPageForm(WagtailAdminPageForm):
         return cleaned
 
 
-class JoinForm(forms.Form):
-    name = forms.CharField(
-        label=_("Full name"),
-        max_length=200,
-        validators=[no_control_characters],
-        error_messages={"required": _("Write your full name.")},
-    )
-    email = forms.EmailField(
-        label=_("Email"),
-        max_length=254,
-        error_messages={
-            "required": _("Write your email address: we send the confirmation link there."),
-            "invalid": _("Write a whole email address, such as name@city.org."),
-        },
-    )
-    organisation = forms.ModelChoiceField(
-        label=_("Organisation"),
-        queryset=None,
-        required=False,
-        empty_label=_("Not in the list: I type it below"),
-        error_messages={
-            "invalid_choice": _("Choose your organisation from the list, or type its name below.")
-        },
-    )
-    organisation_name = forms.CharField(
-        label=_("Organisation, if not in the list"),
-        max_length=200,
-        required=False,
-        validators=[no_control_characters],
-    )
-    language = forms.ChoiceField(label=_("Language for our emails"), choices=())
+class JoinForm(PersonForm):
     motivation = forms.CharField(
         label=_("Why do you want to join?"),
         max_length=2000,
@@ -93,31 +63,7 @@ class JoinForm(forms.Form):
         label=_("I have read the privacy notice and agree to it."),
         error_messages={"required": _("Tick this box to agree to the privacy notice.")},
     )
-    website = forms.CharField(label=_("Leave this field empty"), required=False)
 
-    def __init__(self, *args, organisations, **kwargs):
-        from django.conf import settings
-
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = organisations
-        self.fields["language"].choices = settings.LANGUAGES
-        self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
-
-    def clean_email(self):
-        return self.cleaned_data["email"].strip().lower()
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("website"):
-            raise forms.ValidationError(
-                _("This form could not be sent. Leave the “Leave this field empty” field empty.")
-            )
-        if (
-            not cleaned.get("organisation")
-            and not cleaned.get("organisation_name")
-            and "organisation" not in self.errors
-        ):
-            self.add_error(
-                "organisation_name", _("Choose your organisation above, or type its name here.")
-            )
-        return cleaned
+        self.fields["email"].help_text = _("The coordinators answer you here.")

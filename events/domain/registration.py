@@ -391,7 +391,7 @@ def confirm(registration, *, now=None):
             return None
         if registration.hold_expires_at and registration.hold_expires_at < now:
             # The periodic release has not run yet; the rule is the same.
-            _end(registration, RegistrationStatus.EXPIRED, now)
+            end_registration(registration, RegistrationStatus.EXPIRED, now)
             return None
         registration.status = RegistrationStatus.CONFIRMED
         registration.confirmed_at = now
@@ -443,7 +443,7 @@ def renew_links(registration):
     return token, feed_token
 
 
-def _end(registration, status, now):
+def end_registration(registration, status, now):
     """Drop every booking (promoting waiting lists) and give back the conference place."""
     cancelled_sessions = []
     for booking in registration.bookings.exclude(status=BookingStatus.CANCELLED).select_related(
@@ -471,7 +471,7 @@ def cancel_registration(registration, *, now=None):
         if registration.status not in (RegistrationStatus.PENDING, RegistrationStatus.CONFIRMED):
             return registration
         was_confirmed = registration.status == RegistrationStatus.CONFIRMED
-        sessions = _end(registration, RegistrationStatus.CANCELLED, now)
+        sessions = end_registration(registration, RegistrationStatus.CANCELLED, now)
         if was_confirmed:
             registration_mail.cancelled(registration, sessions)
     return registration
@@ -485,189 +485,10 @@ def erase(registration, *, now=None):
     with transaction.atomic():
         registration = _locked(registration)
         if registration.status in (RegistrationStatus.PENDING, RegistrationStatus.CONFIRMED):
-            _end(registration, RegistrationStatus.CANCELLED, now)
+            end_registration(registration, RegistrationStatus.CANCELLED, now)
         OutboxMessage.objects.filter(reference=reference(registration)).delete()
         registration.delete()
 
 
-def release_expired_holds(now=None):
-    """Unconfirmed registrations past their hold lose their seats. Returns how many."""
-    from events.models import Registration
-
-    now = now or timezone.now()
-    expired = Registration.objects.filter(
-        status=RegistrationStatus.PENDING, hold_expires_at__lt=now
-    ).values_list("pk", flat=True)
-    count = 0
-    for pk in list(expired):
-        with transaction.atomic():
-            registration = Registration.objects.select_for_update().get(pk=pk)
-            if registration.status == RegistrationStatus.PENDING:
-                _end(registration, RegistrationStatus.EXPIRED, now)
-                count += 1
-    return count
-
-
 def reference(registration):
     return f"registration:{registration.pk}"
-
-
-# --- what the delegate sees ----------------------------------------------------------
-
-
-def waitlist_positions(session_ids):
-    """{booking id: place on its session's waiting list}, in one query."""
-    from events.models import Booking
-
-    positions, counters = {}, {}
-    rows = (
-        Booking.objects.filter(session_id__in=session_ids, status=BookingStatus.WAITLISTED)
-        .order_by("session_id", "queued_at", "pk")
-        .values_list("pk", "session_id")
-    )
-    for pk, session_id in rows:
-        counters[session_id] = counters.get(session_id, 0) + 1
-        positions[pk] = counters[session_id]
-    return positions
-
-
-def seat_counts(session_ids):
-    """{session id: {"seated": n, "waitlisted": n}} in one query."""
-    from django.db.models import Count, Q
-
-    from events.models import Booking
-
-    rows = (
-        Booking.objects.filter(session_id__in=session_ids)
-        .values("session_id")
-        .annotate(
-            seated=Count("pk", filter=Q(status__in=SEATED)),
-            confirmed=Count("pk", filter=Q(status=BookingStatus.CONFIRMED)),
-            held=Count("pk", filter=Q(status=BookingStatus.HELD)),
-            waitlisted=Count("pk", filter=Q(status=BookingStatus.WAITLISTED)),
-        )
-    )
-    counts = {pk: {"seated": 0, "confirmed": 0, "held": 0, "waitlisted": 0} for pk in session_ids}
-    for row in rows:
-        counts[row.pop("session_id")] = row
-    return counts
-
-
-def export(registration):
-    """Everything we hold about a delegate, for them to download."""
-    bookings = registration.bookings.select_related("session").order_by("session__start")
-    return {
-        "conference": registration.conference.title,
-        "status": registration.status,
-        "name": registration.name,
-        "email": registration.email,
-        "organisation": registration.organisation_label,
-        "country": str(registration.country),
-        "position": registration.position,
-        "language": registration.language,
-        "interpretation": registration.interpretation,
-        "accessibility_needs": registration.accessibility_needs,
-        "dietary_needs": registration.dietary_needs,
-        "newsletter_opt_in": registration.newsletter_opt_in,
-        "consent": {
-            "privacy_notice_version": registration.privacy_version,
-            "at": registration.consented_at.isoformat(),
-            "ip": registration.consent_ip,
-        },
-        "registered_at": registration.created_at.isoformat(),
-        "confirmed_at": registration.confirmed_at and registration.confirmed_at.isoformat(),
-        "bookings": [
-            {
-                "session": booking.session.title,
-                "starts": booking.session.start.isoformat(),
-                "status": booking.status,
-            }
-            for booking in bookings
-        ],
-    }
-
-
-def anonymise(registrations, now=None):
-    """Replace what identifies delegates, keeping what statistics need (country,
-    organisation, language, attendance). Returns how many were anonymised."""
-    from core.models import OutboxMessage
-
-    now = now or timezone.now()
-    count = 0
-    for registration in registrations.filter(anonymised_at__isnull=True):
-        with transaction.atomic():
-            OutboxMessage.objects.filter(reference=reference(registration)).delete()
-            registration.name = "—"
-            registration.email = f"anonymised-{registration.pk}@invalid"
-            registration.position = ""
-            registration.accessibility_needs = ""
-            registration.dietary_needs = ""
-            registration.consent_ip = None
-            registration.manage_token_hash = ""
-            registration.feed_token_hash = ""
-            registration.anonymised_at = now
-            registration.save()
-            count += 1
-    return count
-
-
-#: Reminders go this many days before a conference's first day.
-REMINDER_DAYS = 2
-
-
-def send_reminders(today):
-    """Remind confirmed delegates of conferences starting in two days, once each."""
-    from events.domain import registration_mail
-    from events.models import Registration
-
-    due = Registration.objects.filter(
-        status=RegistrationStatus.CONFIRMED,
-        reminder_sent_at__isnull=True,
-        conference__start_date=today + datetime.timedelta(days=REMINDER_DAYS),
-    ).select_related("conference")
-    count = 0
-    for registration in due:
-        with transaction.atomic():
-            claimed = Registration.objects.filter(
-                pk=registration.pk, reminder_sent_at__isnull=True
-            ).update(reminder_sent_at=timezone.now())
-            if claimed:
-                registration_mail.reminder(registration)
-                count += 1
-    return count
-
-
-def anonymise_ended(today, months):
-    """Anonymise the registrations of conferences that ended `months` months before today."""
-    from events.models import Registration
-
-    year, month = divmod(today.year * 12 + today.month - 1 - months, 12)
-    cutoff = datetime.date(year, month + 1, min(today.day, 28))
-    return anonymise(Registration.objects.filter(conference__end_date__lt=cutoff), now=None)
-
-
-def after_session_change(session):
-    """After an editor publishes a session: free seats go to its waiting list, and when
-    its time, place or status changed (a higher SEQUENCE), each confirmed delegate gets
-    one email with the updated invitation, or a cancellation."""
-    from events.domain import registration_mail
-    from events.models import Booking, Seats
-
-    with transaction.atomic():
-        seats, _created = Seats.objects.select_for_update().get_or_create(
-            page_id=session.pk, defaults={"notified_sequence": session.sequence}
-        )
-        if not session.is_cancelled:
-            promote(session)
-        if session.sequence <= seats.notified_sequence:
-            return 0
-        Seats.objects.filter(pk=seats.pk).update(notified_sequence=session.sequence)
-        bookings = Booking.objects.filter(
-            session=session, status=BookingStatus.CONFIRMED
-        ).select_related("registration__conference")
-        for booking in bookings:
-            if session.is_cancelled:
-                registration_mail.changed(booking.registration, cancelled=[session])
-            else:
-                registration_mail.changed(booking.registration, updated=[session])
-        return len(bookings)

@@ -47,7 +47,7 @@ def _when(session, zone):
 
 def lines(registration, sessions=None):
     """The delegate's bookings (or just `sessions`) as they read them."""
-    from events.domain.registration import waitlist_positions
+    from events.domain.registration_reports import waitlist_positions
 
     zone = registration.conference.zone
     bookings = list(

@@ -10,6 +10,8 @@ from django.utils import timezone
 
 from core.models import Organisation, OutboxMessage
 from events.domain import registration as domain
+from events.domain import registration_reports as reports
+from events.domain import registration_upkeep as upkeep
 from events.models import Booking, Registration, Seats, SessionPage
 
 pytestmark = pytest.mark.django_db
@@ -35,7 +37,7 @@ def test_a_full_session_puts_the_next_delegate_on_its_waiting_list(bookable, del
         "waitlisted",
     ]
     assert Seats.objects.get(page=workshop).taken == 2
-    positions = domain.waitlist_positions([workshop.pk])
+    positions = reports.waitlist_positions([workshop.pk])
     assert positions[third.bookings.get().pk] == 1
     assert positions[fourth.bookings.get().pk] == 2
     assert first.bookings.get().status == second.bookings.get().status == "confirmed"
@@ -53,7 +55,7 @@ def test_a_cancellation_promotes_the_first_waiting_and_tells_them(
         domain.cancel_booking(first.bookings.get())
     assert waiting.bookings.get().status == "confirmed"
     assert Seats.objects.get(page=workshop).taken == 2
-    assert domain.waitlist_positions([workshop.pk]) == {
+    assert reports.waitlist_positions([workshop.pk]) == {
         Booking.objects.get(registration__email="d@example.org").pk: 1
     }
     promoted = [m for m in mail.outbox if m.to == ["c@example.org"]]
@@ -166,8 +168,8 @@ def test_unconfirmed_holds_are_released_after_the_hold_and_the_list_moves_up(
     assert waiting.bookings.get().status == "waitlisted"
     later = timezone.now() + datetime.timedelta(hours=settings.XARXA_PENDING_HOLD_HOURS + 1)
     demo_pending = Registration.objects.filter(status="pending").count()
-    assert domain.release_expired_holds(now=timezone.now()) == 0
-    assert domain.release_expired_holds(now=later) == demo_pending
+    assert upkeep.release_expired_holds(now=timezone.now()) == 0
+    assert upkeep.release_expired_holds(now=later) == demo_pending
     pending.refresh_from_db()
     assert pending.status == "expired"
     assert waiting.bookings.get().status == "confirmed"

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from events.domain.registration import anonymise_ended
+from events.domain.registration_upkeep import anonymise_ended
 
 
 class Command(BaseCommand):

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from events.domain.registration import release_expired_holds
+from events.domain.registration_upkeep import release_expired_holds
 
 
 class Command(BaseCommand):

@@ -3,7 +3,7 @@ import datetime
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from events.domain.registration import send_reminders
+from events.domain.registration_upkeep import send_reminders
 
 
 class Command(BaseCommand):
