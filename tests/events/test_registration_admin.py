@@ -137,3 +137,12 @@ def test_a_manager_grants_a_members_only_exception(manager, members_session, del
     edit = manager.get(f"/admin/registrations/edit/{outsider.pk}/")
     assert edit.status_code == 200
     assert "may book members-only sessions" in edit.content.decode().lower()
+
+
+def test_seat_times_are_in_the_conference_zone(manager, conference, members_session):
+    from django.utils import timezone
+
+    local = timezone.localtime(members_session.start, conference.zone)
+    assert local.hour == 16  # 16:00 WEST is 15:00 UTC
+    text = manager.get(f"/admin/registrations/seats/?conference={conference.pk}").content.decode()
+    assert local.strftime("%H:%M") in text
