@@ -351,3 +351,18 @@ def test_the_client_address_behind_a_proxy(client, conference, settings):
     registration = Registration.objects.get(email="laura.soler@example.org")
     # The proxy appended the last entry; the first is whatever the client claimed.
     assert registration.consent_ip == "198.51.100.7"
+
+
+def test_new_links_make_the_old_personal_feed_a_404_at_once(client, conference, delegate):
+    from events.domain import registration as domain
+
+    registration = delegate("feed.owner@example.org")
+    manage, feed = domain.renew_links(registration)
+    old_feed = f"{conference.url}registration/{feed}/calendar.ics"
+    assert client.get(old_feed).status_code == 200
+    client.post(f"{conference.url}registration/{manage}/", {"action": "renew"})
+    response = client.get(old_feed)
+    assert response.status_code == 404
+    # The 404 names nobody: it is the same page whatever the token was.
+    assert "feed.owner" not in response.content.decode()
+    assert "Feed Owner" not in response.content.decode()
