@@ -19,6 +19,9 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("i18n/", include("django.conf.urls.i18n")),
+    # ESP tracking webhooks (bounces, complaints, unsubscribes): anymail checks the
+    # ANYMAIL_WEBHOOK_SECRET basic auth, and the ESP's signature where it has one.
+    path("anymail/", include("anymail.urls")),
 ]
 
 if settings.DEBUG:
@@ -30,6 +33,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("search/", core_views.search, name="search"),
+    path("newsletter/", include("newsletter.urls")),
     # Files a page publishes (schedule.xml, calendar.ics, ...) have no trailing slash,
     # which Wagtail's own pattern requires; hand them to the page's routes.
     re_path(

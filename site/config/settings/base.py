@@ -2,6 +2,7 @@
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 #: site/ (holds config/ and core/)
 SITE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -203,3 +204,13 @@ XARXA_RATE_LIMIT_PER_IP = (int(os.environ.get("XARXA_RATE_LIMIT_PER_IP", "20")),
 XARXA_RATE_LIMIT_PER_EMAIL = (int(os.environ.get("XARXA_RATE_LIMIT_PER_EMAIL", "5")), 60 * 60)
 #: Reverse proxies in front of the app that append to X-Forwarded-For (1 behind nginx).
 XARXA_PROXY_HOPS = int(os.environ.get("XARXA_PROXY_HOPS", "0"))
+
+# Newsletter: at most this many recipients per ESP batch call (set it to your ESP's limit).
+XARXA_NEWSLETTER_BATCH = int(os.environ.get("XARXA_NEWSLETTER_BATCH", "500"))
+# Seconds after which a batch a worker claimed but never finished is sent by another run;
+# longer than your ESP's slowest answer to one batch.
+XARXA_NEWSLETTER_LEASE = int(os.environ.get("XARXA_NEWSLETTER_LEASE", "300"))
+# How your ESP writes a merge field in an on-the-fly template: {{name}} (Postmark, SparkPost,
+# Brevo, Mailtrap, Resend), %recipient.name% (Mailgun), -name- (SendGrid), [[var:name]] (Mailjet).
+XARXA_NEWSLETTER_MERGE_FIELD = os.environ.get("XARXA_NEWSLETTER_MERGE_FIELD", "{{%s}}")
+XARXA_LIST_ID_DOMAIN = urlsplit(XARXA_BASE_URL).hostname or "xarxa.localhost"

@@ -10,7 +10,7 @@ ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 VAR_DIR.mkdir(parents=True, exist_ok=True)
 
 # Each message becomes a file a person can open in their mail client.
-EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+EMAIL_BACKEND = "core.outbox_backend.EmailBackend"
 EMAIL_FILE_PATH = VAR_DIR / "outbox"
 
 STORAGES = {

@@ -73,3 +73,16 @@ def date_range(start, end):
     from core.dates import date_range as format_date_range
 
     return format_date_range(start, end)
+
+
+@register.filter
+def plain_text(rich_text):
+    """Rich text for a plain-text email: paragraphs kept, tags and entities gone."""
+    import html
+
+    from django.utils.html import strip_tags
+    from wagtail.rich_text import expand_db_html
+
+    expanded = expand_db_html(str(rich_text.source if hasattr(rich_text, "source") else rich_text))
+    expanded = expanded.replace("</p>", "</p>\n\n").replace("<br/>", "\n").replace("<li>", "<li>* ")
+    return html.unescape(strip_tags(expanded)).strip()

@@ -1,0 +1,451 @@
+"""Sending an issue: the translation gate, the ledger, batches, retries and resuming.
+
+The ledger has one row per issue and subscriber (a unique constraint). A batch is claimed
+(queued → sending) and committed before the ESP is called, then marked sent; so a worker
+killed mid-batch leaves rows in "sending", which the next run re-queues once they are older
+than the lease, and rows already sent are never claimed again. The one window left is
+between the ESP accepting a batch and our commit, a few milliseconds per batch.
+"""
+
+import datetime
+import logging
+
+from anymail.exceptions import AnymailAPIError, AnymailError, AnymailRecipientsRefused
+from anymail.message import AnymailMessage
+from django.conf import settings
+from django.core.mail import get_connection
+from django.db import transaction
+from django.db.models import Count, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.models import Locale
+
+from core import mail
+from newsletter.domain import rendering
+from newsletter.domain.links import subscriber_token
+from newsletter.enums import DeliveryStatus, DispatchStatus, SubscriberStatus
+
+log = logging.getLogger(__name__)
+
+#: A transient failure is tried this many times in all before the row is marked failed.
+MAX_ATTEMPTS = 5
+#: The first retry waits this long; each further one twice as long, up to an hour.
+FIRST_BACKOFF = datetime.timedelta(seconds=30)
+_DONE = (DeliveryStatus.SENT, DeliveryStatus.FAILED, DeliveryStatus.SUPPRESSED)
+_REFUSED = {"rejected", "invalid", "failed"}
+
+
+class Refusal(Exception):
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
+def source_of(issue):
+    return issue.get_translation(Locale.get_default()) if issue.locale_id else issue
+
+
+def recipients(issue):
+    """Confirmed subscribers of any of the issue's topics (all of them for an issue with none)."""
+    from newsletter.models import Subscriber
+
+    readers = Subscriber.objects.filter(status=SubscriberStatus.CONFIRMED)
+    topic_ids = list(source_of(issue).topics.values_list("pk", flat=True))
+    if topic_ids:
+        readers = readers.filter(topics__in=topic_ids).distinct()
+    return readers
+
+
+def live_languages(issue):
+    from newsletter.models import NewsletterIssuePage
+
+    return set(
+        NewsletterIssuePage.objects.live()
+        .filter(translation_key=issue.translation_key)
+        .values_list("locale__language_code", flat=True)
+    )
+
+
+def plan(issue):
+    """Per language: how many readers, and whether a published translation exists."""
+    counts = dict(
+        recipients(issue)
+        .order_by()
+        .values_list("language")
+        .annotate(n=Count("pk", distinct=True))
+        .values_list("language", "n")
+    )
+    live = live_languages(issue)
+    return [
+        {"language": code, "name": name, "readers": counts.get(code, 0), "live": code in live}
+        for code, name in settings.LANGUAGES
+    ]
+
+
+def missing_languages(issue):
+    return [row["language"] for row in plan(issue) if row["readers"] and not row["live"]]
+
+
+def schedule(issue, *, user=None, when=None, fallback=False):
+    """Start sending now or at `when`. The translation gate: readers whose language has no
+    published translation stop the send unless the editor chose to send them the default."""
+    from newsletter.models import Dispatch
+
+    source = source_of(issue)
+    if not source.live:
+        raise Refusal(_("Publish the issue before sending it."))
+    missing = missing_languages(source)
+    if missing and not fallback:
+        raise Refusal(
+            _(
+                "Some readers' languages have no published translation: %(languages)s. "
+                "Publish those translations, or choose to send them the %(default)s version."
+            )
+            % {
+                "languages": ", ".join(_language_names(missing)),
+                "default": _language_names([settings.LANGUAGE_CODE])[0],
+            }
+        )
+    now = timezone.now()
+    when = when or now
+    with transaction.atomic():
+        dispatch = Dispatch.objects.select_for_update().filter(issue=source).first()
+        if dispatch and dispatch.status != DispatchStatus.CANCELLED:
+            raise Refusal(_("This issue has already been sent or scheduled."))
+        dispatch = dispatch or Dispatch(issue=source)
+        dispatch.status = DispatchStatus.SCHEDULED
+        dispatch.scheduled_for = when
+        dispatch.fallback_languages = missing
+        dispatch.requested_by = user
+        dispatch.save()
+    transaction.on_commit(lambda: _enqueue(dispatch.pk, when))
+    return dispatch
+
+
+def cancel(dispatch):
+    from newsletter.models import Dispatch
+
+    return bool(
+        Dispatch.objects.filter(pk=dispatch.pk, status=DispatchStatus.SCHEDULED).update(
+            status=DispatchStatus.CANCELLED
+        )
+    )
+
+
+def _language_names(codes):
+    names = dict(settings.LANGUAGES)
+    from django.utils.translation import gettext
+
+    return [gettext(names.get(code, code)) for code in codes]
+
+
+def _enqueue(dispatch_id, when=None):
+    from django_tasks import default_task_backend
+
+    from newsletter.tasks import send_dispatch
+
+    if when and when > timezone.now():
+        if default_task_backend.supports_defer:
+            send_dispatch.using(run_after=when).enqueue(dispatch_id)
+        # Otherwise `manage.py send_newsletter --due`, run from cron, starts it.
+        return
+    send_dispatch.enqueue(dispatch_id)
+
+
+def _lease():
+    return datetime.timedelta(seconds=settings.XARXA_NEWSLETTER_LEASE)
+
+
+# The ledger -------------------------------------------------------------------------
+
+
+def write_ledger(dispatch):
+    """One queued row per reader, in the language they will get. Run once per dispatch."""
+    from newsletter.models import Delivery
+
+    issue = dispatch.issue
+    live = live_languages(issue)
+    default = settings.LANGUAGE_CODE
+    rows = []
+    total = 0
+    readers = recipients(issue).values_list("pk", "email", "language").order_by("pk")
+    for subscriber_id, email, language in readers.iterator(chunk_size=2000):
+        row = Delivery(dispatch=dispatch, subscriber_id=subscriber_id, email=email)
+        if language in live:
+            row.language = language
+        elif language in dispatch.fallback_languages:
+            row.language = default
+        else:
+            # A translation unpublished after the editor pressed Send: hold it back, visibly.
+            row.language = language
+            row.status = DeliveryStatus.SUPPRESSED
+            row.error = "no published translation"
+        rows.append(row)
+        total += 1
+        if len(rows) >= 1000:
+            Delivery.objects.bulk_create(rows, ignore_conflicts=True)
+            rows = []
+    Delivery.objects.bulk_create(rows, ignore_conflicts=True)
+    return total
+
+
+def _start(dispatch_id, now):
+    from newsletter.models import Dispatch
+
+    with transaction.atomic():
+        dispatch = (
+            Dispatch.objects.select_for_update()
+            .select_related("issue")
+            .filter(pk=dispatch_id)
+            .first()
+        )
+        if dispatch is None or dispatch.status in (DispatchStatus.SENT, DispatchStatus.CANCELLED):
+            return None
+        if dispatch.scheduled_for > now:
+            return None
+        if not dispatch.ledger_written:
+            dispatch.total = write_ledger(dispatch)
+            dispatch.ledger_written = True
+            dispatch.status = DispatchStatus.SENDING
+            dispatch.started_at = now
+            dispatch.save(update_fields=["total", "ledger_written", "status", "started_at"])
+    return dispatch
+
+
+def _arm_watchdog(dispatch, now):
+    """Keep one deferred run pending while a send is unfinished: if this worker dies, the
+    next worker to start runs it, re-queues what the dead one had claimed, and goes on."""
+    from django_tasks import default_task_backend
+
+    from newsletter.models import Dispatch
+
+    if not default_task_backend.supports_defer:
+        return
+    due = now + _lease()
+    armed = (
+        Dispatch.objects.filter(pk=dispatch.pk)
+        .filter(Q(watchdog_at__isnull=True) | Q(watchdog_at__lte=now))
+        .update(watchdog_at=due)
+    )
+    if armed:
+        from newsletter.tasks import send_dispatch
+
+        send_dispatch.using(run_after=due).enqueue(dispatch.pk)
+
+
+def requeue_stale(dispatch, now):
+    from newsletter.models import Delivery
+
+    return Delivery.objects.filter(
+        dispatch=dispatch, status=DeliveryStatus.SENDING, claimed_at__lt=now - _lease()
+    ).update(status=DeliveryStatus.QUEUED)
+
+
+def _claim(dispatch, size, now):
+    """Up to `size` queued rows in one language, marked sending and committed."""
+    from newsletter.models import Delivery
+
+    due = Delivery.objects.filter(dispatch=dispatch, status=DeliveryStatus.QUEUED).filter(
+        Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now)
+    )
+    with transaction.atomic():
+        first = due.order_by("pk").values_list("language", flat=True).first()
+        if first is None:
+            return []
+        rows = list(
+            due.filter(language=first)
+            .select_related("subscriber")
+            .select_for_update(skip_locked=True, of=("self",))
+            .order_by("pk")[:size]
+        )
+        gone = [
+            row.pk
+            for row in rows
+            if row.subscriber is None or row.subscriber.status != SubscriberStatus.CONFIRMED
+        ]
+        if gone:
+            Delivery.objects.filter(pk__in=gone).update(status=DeliveryStatus.SUPPRESSED)
+        rows = [row for row in rows if row.pk not in gone]
+        for row in rows:
+            row.attempts += 1
+        Delivery.objects.filter(pk__in=[row.pk for row in rows]).update(
+            status=DeliveryStatus.SENDING, claimed_at=now
+        )
+        Delivery.objects.bulk_update(rows, ["attempts"])
+    return rows if rows or not gone else _claim(dispatch, size, now)
+
+
+def _rendered(dispatch, language, cache):
+    from newsletter.models import NewsletterIssuePage
+
+    if language not in cache:
+        page = (
+            NewsletterIssuePage.objects.live()
+            .filter(translation_key=dispatch.issue.translation_key)
+            .filter(locale__language_code=language)
+            .first()
+        )
+        cache[language] = rendering.render(page)
+    return cache[language]
+
+
+def links_for(subscriber_id, key, language):
+    token = subscriber_token(_Reader(subscriber_id, key))
+    base = f"{settings.XARXA_BASE_URL}/{language}/newsletter"
+    return {
+        "unsubscribe_url": f"{base}/unsubscribe/{token}/",
+        "preferences_url": f"{base}/preferences/{token}/",
+    }
+
+
+class _Reader:
+    __slots__ = ("pk", "key")
+
+    def __init__(self, pk, key):
+        self.pk, self.key = pk, key
+
+
+def message_for(dispatch, rendered, rows, sender):
+    """One batch send: the rendered issue, and each reader's links as merge data."""
+    message = AnymailMessage(
+        subject=rendered.subject, body=rendered.text, from_email=sender, to=[r.email for r in rows]
+    )
+    message.attach_alternative(rendered.html, "text/html")
+    merge_data, merge_headers, merge_metadata = {}, {}, {}
+    for row in rows:
+        links = links_for(row.subscriber_id, row.subscriber.key, row.subscriber.language)
+        merge_data[row.email] = links
+        merge_headers[row.email] = {
+            "List-Unsubscribe": f"<{links['unsubscribe_url']}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        }
+        merge_metadata[row.email] = {"delivery": str(row.pk)}
+    message.merge_data = merge_data
+    message.merge_headers = merge_headers
+    message.merge_metadata = merge_metadata
+    message.metadata = {"dispatch": str(dispatch.pk)}
+    message.tags = ["newsletter"]
+    message.extra_headers = {"List-Id": f"<newsletter.{settings.XARXA_LIST_ID_DOMAIN}>"}
+    return message
+
+
+def _transient(error):
+    if isinstance(error, AnymailAPIError):
+        status = getattr(error, "status_code", None)
+        return status is None or status == 429 or status >= 500
+    # Anymail's own errors (an invalid address, an unsupported feature) will fail again;
+    # anything else (a socket, SMTP) may not.
+    return not isinstance(error, AnymailError)
+
+
+def _send_batch(dispatch, rows, rendered, connection, now):
+    from newsletter.models import Delivery
+
+    message = message_for(dispatch, rendered, rows, mail.sender())
+    try:
+        connection.send_messages([message])
+    except AnymailRecipientsRefused:
+        pass  # every recipient refused: the statuses below say so
+    except Exception as error:  # an ESP can fail in many ways; each is recorded
+        description = f"{type(error).__name__}: {error}"[:2000]
+        log.warning("newsletter batch of %s failed: %s", len(rows), type(error).__name__)
+        if not _transient(error):
+            Delivery.objects.filter(pk__in=[r.pk for r in rows]).update(
+                status=DeliveryStatus.FAILED, error=description
+            )
+            return None
+        for row in rows:
+            row.error = description
+            if row.attempts >= MAX_ATTEMPTS:
+                row.status = DeliveryStatus.FAILED
+            else:
+                row.status = DeliveryStatus.QUEUED
+                row.next_attempt_at = now + min(
+                    FIRST_BACKOFF * 2 ** (row.attempts - 1), datetime.timedelta(hours=1)
+                )
+        Delivery.objects.bulk_update(rows, ["status", "error", "next_attempt_at"])
+        return min((r.next_attempt_at for r in rows if r.next_attempt_at), default=None)
+    statuses = getattr(getattr(message, "anymail_status", None), "recipients", {}) or {}
+    sent_at = timezone.now()
+    for row in rows:
+        status = statuses.get(row.email)
+        if status is not None and status.status in _REFUSED:
+            row.status = DeliveryStatus.FAILED
+            row.error = f"ESP: {status.status}"
+        else:
+            row.status = DeliveryStatus.SENT
+            row.sent_at = sent_at
+            row.error = ""
+        row.esp_message_id = str(getattr(status, "message_id", "") or "")[:200]
+    Delivery.objects.bulk_update(rows, ["status", "error", "sent_at", "esp_message_id"])
+    return None
+
+
+def run(dispatch_id, *, batch_size=None, now=None, progress=None):
+    """Send what is due of a dispatch. Safe to run twice, or in two workers at once."""
+    fixed_now = now is not None
+    now = now or timezone.now()
+    dispatch = _start(dispatch_id, now)
+    if dispatch is None:
+        return None
+    _arm_watchdog(dispatch, now)
+    requeue_stale(dispatch, now)
+    size = batch_size or settings.XARXA_NEWSLETTER_BATCH
+    # A long send must stamp each claim with its own time, or a watchdog would take a
+    # batch claimed just now for one a dead worker left behind.
+    clock = (lambda: now) if fixed_now else timezone.now
+    renders = {}
+    retry_at = None
+    with get_connection() as connection:
+        while rows := _claim(dispatch, size, clock()):
+            rendered = _rendered(dispatch, rows[0].language, renders)
+            retry_at = _send_batch(dispatch, rows, rendered, connection, clock())
+            if progress:
+                progress(counts(dispatch))
+            if retry_at:
+                break
+    _finish(dispatch, retry_at)
+    return retry_at
+
+
+def _finish(dispatch, retry_at):
+    from newsletter.models import Delivery, Dispatch
+
+    unfinished = Delivery.objects.filter(
+        dispatch=dispatch, status__in=[DeliveryStatus.QUEUED, DeliveryStatus.SENDING]
+    )
+    if not unfinished.exists():
+        Dispatch.objects.filter(pk=dispatch.pk).update(
+            status=DispatchStatus.SENT, finished_at=timezone.now()
+        )
+        return
+    from django_tasks import default_task_backend
+
+    if retry_at and default_task_backend.supports_defer:
+        from newsletter.tasks import send_dispatch
+
+        transaction.on_commit(lambda: send_dispatch.using(run_after=retry_at).enqueue(dispatch.pk))
+
+
+def counts(dispatch):
+    """Rows per status, and the total, for progress bars."""
+    from newsletter.models import Delivery
+
+    by_status = dict(
+        Delivery.objects.filter(dispatch=dispatch)
+        .order_by()
+        .values_list("status")
+        .annotate(n=Count("pk"))
+        .values_list("status", "n")
+    )
+    done = sum(by_status.get(status, 0) for status in _DONE)
+    return {"total": sum(by_status.values()), "done": done, **by_status}
+
+
+def due_dispatches(now=None):
+    from newsletter.models import Dispatch
+
+    now = now or timezone.now()
+    return Dispatch.objects.filter(
+        status__in=[DispatchStatus.SCHEDULED, DispatchStatus.SENDING], scheduled_for__lte=now
+    )

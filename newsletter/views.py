@@ -1,0 +1,159 @@
+"""The reader's side: subscribing, confirming, the preference centre, unsubscribing."""
+
+import json
+
+from django.conf import settings
+from django.contrib import messages
+from django.http import HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+from wagtail.models import Locale
+
+from core import ratelimit
+from events.registration_views import client_ip, current_notice, private
+from newsletter.domain import links, subscriptions
+from newsletter.forms import PreferencesForm, SubscribeForm
+
+
+def archive_url():
+    from newsletter.models import NewsletterIndexPage
+
+    index = NewsletterIndexPage.objects.live().filter(locale=Locale.get_active()).first()
+    return index.url if index else None
+
+
+def subscribe(request):
+    locale = Locale.get_active()
+    notice = current_notice(get_language())
+    if request.GET.get("sent") == "1":
+        return render(request, "newsletter/subscribe_sent.html", {"archive_url": archive_url()})
+    form = SubscribeForm(request.POST if request.method == "POST" else None, locale=locale)
+    status = 200
+    if request.method == "POST":
+        email = request.POST.get("email", "").strip().lower()[:254]
+        wait = ratelimit.hit("subscribe-ip", client_ip(request), settings.XARXA_RATE_LIMIT_PER_IP)
+        wait = wait or ratelimit.hit("subscribe-email", email, settings.XARXA_RATE_LIMIT_PER_EMAIL)
+        if wait:
+            status = 429
+            form.is_valid()
+            form.add_error(
+                None,
+                _("Too many attempts. Try again in %(minutes)s minutes.") % {"minutes": wait},
+            )
+        elif form.is_valid():
+            subscriptions.subscribe(
+                form.cleaned_data["email"],
+                form.cleaned_data["language"],
+                form.cleaned_data["topics"],
+                ip=client_ip(request),
+                privacy_version=notice.version if notice else "",
+            )
+            return HttpResponseRedirect(request.path + "?sent=1")
+        else:
+            status = 400
+    context = {"form": form, "notice": notice, "archive_url": archive_url()}
+    return render(request, "newsletter/subscribe.html", context, status=status)
+
+
+def invalid_link(request, expired=False):
+    context = {"expired": expired, "subscribe_url": _subscribe_path()}
+    return private(render(request, "newsletter/link_invalid.html", context, status=404))
+
+
+def _subscribe_path():
+    from django.urls import reverse
+
+    return reverse("newsletter:subscribe")
+
+
+def confirm(request, token):
+    subscriber, expired = links.confirming(token)
+    if subscriber is None or subscriber.status not in (
+        subscriptions.SubscriberStatus.PENDING,
+        subscriptions.SubscriberStatus.CONFIRMED,
+    ):
+        return invalid_link(request, expired=expired)
+    if request.method == "POST":
+        subscriptions.confirm(subscriber, ip=client_ip(request))
+        messages.success(request, _("Your subscription is confirmed. Welcome!"))
+        return private(HttpResponseRedirect(subscriptions.preferences_url(subscriber)))
+    # A GET only asks: mail scanners open links, and must not confirm for the reader.
+    context = {"subscriber": subscriber, "confirmed": subscriber.status == "confirmed"}
+    return private(render(request, "newsletter/confirm.html", context))
+
+
+def preferences(request, token):
+    subscriber = links.subscriber_for(token)
+    if subscriber is None:
+        return invalid_link(request)
+    locale = Locale.get_active()
+    if request.method == "POST" and request.POST.get("action") == "erase":
+        if request.POST.get("sure"):
+            subscriptions.erase(subscriber)
+            return private(render(request, "newsletter/erased.html", {}))
+        messages.error(request, _("Tick the box to confirm that you want everything erased."))
+        return private(HttpResponseRedirect(request.path))
+    if request.method == "POST" and request.POST.get("action") == "unsubscribe":
+        subscriptions.unsubscribe(subscriber, ip=client_ip(request), form="preference centre")
+        return private(render(request, "newsletter/unsubscribed.html", {"subscriber": subscriber}))
+    initial = {"language": subscriber.language, "topics": _topics_in(subscriber, locale)}
+    form = PreferencesForm(
+        request.POST if request.method == "POST" else None, locale=locale, initial=initial
+    )
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            subscriptions.change(
+                subscriber,
+                language=form.cleaned_data["language"],
+                topics=form.cleaned_data["topics"],
+                ip=client_ip(request),
+            )
+            messages.success(request, _("Your choices are saved."))
+            return private(HttpResponseRedirect(request.path))
+        status = 400
+    context = {
+        "subscriber": subscriber,
+        "form": form,
+        "active": subscriber.status == subscriptions.SubscriberStatus.CONFIRMED,
+        "data_url": f"{request.path}data.json",
+        "subscribe_url": _subscribe_path(),
+    }
+    return private(render(request, "newsletter/preferences.html", context, status=status))
+
+
+def _topics_in(subscriber, locale):
+    from newsletter.models import Topic
+
+    keys = subscriber.topics.values("translation_key")
+    return list(Topic.objects.filter(locale=locale, translation_key__in=keys))
+
+
+def data(request, token):
+    subscriber = links.subscriber_for(token)
+    if subscriber is None:
+        return invalid_link(request)
+    body = json.dumps(subscriptions.export(subscriber), indent=2, ensure_ascii=False)
+    response = HttpResponse(body, content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="newsletter-data.json"'
+    return private(response)
+
+
+@csrf_exempt
+def unsubscribe(request, token):
+    """RFC 8058: mail clients POST here with no cookie and no CSRF token. A GET shows a
+    button instead of acting, because link scanners follow every URL in an email."""
+    subscriber = links.subscriber_for(token)
+    if subscriber is None:
+        return invalid_link(request)
+    if request.method == "POST":
+        subscriptions.unsubscribe(subscriber, ip=client_ip(request))
+        return private(render(request, "newsletter/unsubscribed.html", {"subscriber": subscriber}))
+    context = {
+        "subscriber": subscriber,
+        "preferences_url": subscriptions.preferences_url(subscriber),
+        "stopped": subscriber.status in subscriptions.STOPPED,
+    }
+    return private(render(request, "newsletter/unsubscribe.html", context))
