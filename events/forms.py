@@ -11,6 +11,9 @@ from core.forms import PersonForm, no_control_characters
 from events.domain.validation import session_errors
 from events.enums import SPOKEN_LANGUAGES
 
+#: Recorded as the wording of the newsletter consent a delegate gave.
+NEWSLETTER_OPT_IN = _("Send me the network's newsletter (we will ask you to confirm).")
+
 
 class SessionPageForm(WagtailAdminPageForm):
     """Times are typed and shown in the conference's zone, not the server's or the
@@ -104,7 +107,7 @@ class RegistrationForm(PersonForm):
         error_messages={"required": _("Tick this box to agree to the privacy notice.")},
     )
     newsletter_opt_in = forms.BooleanField(
-        label=_("Send me the network's newsletter (we will ask you to confirm)."),
+        label=NEWSLETTER_OPT_IN,
         required=False,
     )
 

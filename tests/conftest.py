@@ -17,6 +17,13 @@ def _fresh_cache():
 
 
 @pytest.fixture(autouse=True)
+def _anymail_test_backend(settings):
+    # Django's test set-up swaps EMAIL_BACKEND for locmem; send through anymail's test
+    # backend as the settings say, so batch sends, merge data and headers are checked.
+    settings.EMAIL_BACKEND = "anymail.backends.test.EmailBackend"
+
+
+@pytest.fixture(autouse=True)
 def _postgres_only(request):
     if request.node.get_closest_marker("postgres") and connection.vendor != "postgresql":
         if IN_CI:

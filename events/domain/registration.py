@@ -403,6 +403,11 @@ def confirm(registration, *, now=None):
             status=BookingStatus.CONFIRMED, updated_at=now
         )
         registration_mail.confirmed(registration, token, feed_token)
+        if registration.newsletter_opt_in:
+            from events.forms import NEWSLETTER_OPT_IN
+            from newsletter.domain.subscriptions import subscribe_delegate
+
+            subscribe_delegate(registration, NEWSLETTER_OPT_IN)
     return token
 
 

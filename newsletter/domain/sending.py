@@ -364,7 +364,13 @@ def _send_batch(dispatch, rows, rendered, connection, now):
                     FIRST_BACKOFF * 2 ** (row.attempts - 1), datetime.timedelta(hours=1)
                 )
         Delivery.objects.bulk_update(rows, ["status", "error", "next_attempt_at"])
-        return min((r.next_attempt_at for r in rows if r.next_attempt_at), default=None)
+        retry_at = min((r.next_attempt_at for r in rows if r.next_attempt_at), default=None)
+        if retry_at:
+            # The ESP is down for everyone: the rest of the list waits too, untried.
+            Delivery.objects.filter(dispatch=dispatch, status=DeliveryStatus.QUEUED).filter(
+                Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lt=retry_at)
+            ).update(next_attempt_at=retry_at)
+        return retry_at
     statuses = getattr(getattr(message, "anymail_status", None), "recipients", {}) or {}
     sent_at = timezone.now()
     for row in rows:

@@ -41,9 +41,9 @@ def default_topics(topics):
     return list(Topic.objects.filter(translation_key__in=keys, locale=Locale.get_default()))
 
 
-def _consent(subscriber, action, *, form, ip, privacy_version=""):
+def _consent(subscriber, action, *, form, ip, privacy_version="", wording=None):
     with override(subscriber.language):
-        text = consent_text() if action != "unsubscribed" else ""
+        text = str(wording or consent_text()) if action != "unsubscribed" else ""
     subscriber.consents.create(
         action=action,
         form=form,
@@ -55,7 +55,9 @@ def _consent(subscriber, action, *, form, ip, privacy_version=""):
     )
 
 
-def subscribe(email, language, topics, *, ip=None, form="subscribe form", privacy_version=""):
+def subscribe(
+    email, language, topics, *, ip=None, form="subscribe form", privacy_version="", wording=None
+):
     """Record the request and send the one email that fits. Returns nothing on purpose."""
     from newsletter.models import Subscriber
 
@@ -74,8 +76,35 @@ def subscribe(email, language, topics, *, ip=None, form="subscribe form", privac
         subscriber.status_changed_at = timezone.now()
         subscriber.save()
         subscriber.topics.set(topics)
-        _consent(subscriber, "subscribed", form=form, ip=ip, privacy_version=privacy_version)
+        _consent(
+            subscriber,
+            "subscribed",
+            form=form,
+            ip=ip,
+            privacy_version=privacy_version,
+            wording=wording,
+        )
         _send(subscriber, "confirm", confirm_url=confirm_url(subscriber))
+
+
+def subscribe_delegate(registration, wording):
+    """A delegate who ticked the newsletter box: the conference's topic (or every topic),
+    still double opt-in, as the registration form promised."""
+    from newsletter.models import Topic
+
+    topics = Topic.objects.filter(locale=Locale.get_default())
+    conference_topics = topics.filter(
+        section__translation_key=registration.conference.translation_key
+    )
+    subscribe(
+        registration.email,
+        registration.language,
+        list(conference_topics) or list(topics),
+        ip=registration.consent_ip,
+        form="conference registration form",
+        privacy_version=registration.privacy_version,
+        wording=wording,
+    )
 
 
 def confirm(subscriber, *, ip=None):
@@ -90,28 +119,6 @@ def confirm(subscriber, *, ip=None):
         _consent(subscriber, "confirmed", form="confirmation link", ip=ip)
         _send(subscriber, "welcome")
     return True
-
-
-def subscribe_confirmed(email, language, topics, *, ip=None, form, privacy_version=""):
-    """For an address already proven by another confirmation link (a registration)."""
-    from newsletter.models import Subscriber
-
-    email = email.strip().lower()
-    with transaction.atomic():
-        subscriber = Subscriber.objects.select_for_update().filter(email__iexact=email).first()
-        if subscriber and subscriber.status == SubscriberStatus.CONFIRMED:
-            return subscriber
-        if subscriber is None:
-            subscriber = Subscriber(
-                email=email, key=links.new_key(), source=SubscriberSource.REGISTRATION
-            )
-        subscriber.language = language
-        subscriber.status = SubscriberStatus.CONFIRMED
-        subscriber.confirmed_at = subscriber.status_changed_at = timezone.now()
-        subscriber.save()
-        subscriber.topics.set(default_topics(topics))
-        _consent(subscriber, "subscribed", form=form, ip=ip, privacy_version=privacy_version)
-    return subscriber
 
 
 def change(subscriber, *, language, topics, ip=None):

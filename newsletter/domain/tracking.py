@@ -47,6 +47,20 @@ def _delivery_for(event):
     return None
 
 
+#: How ESPs that report soft bounces as "bounced" mark them (Postmark, Mailgun, SES).
+_SOFT = {("Type", "SoftBounce"), ("Type", "Transient"), ("severity", "temporary")}
+
+
+def _soft_bounce(event):
+    raw = event.esp_event if isinstance(event.esp_event, dict) else {}
+    if event.event_type != "bounced" or not raw:
+        return False
+    bounce = raw.get("bounce") if isinstance(raw.get("bounce"), dict) else {}
+    return bool(_SOFT & {(k, v) for k, v in raw.items() if isinstance(v, str)}) or (
+        bounce.get("bounceType") == "Transient"
+    )
+
+
 def record(event, esp_name):
     """Returns False for an event already recorded."""
     from newsletter.domain.subscriptions import unsubscribe
@@ -65,7 +79,7 @@ def record(event, esp_name):
     except IntegrityError:
         return False
     status = SUPPRESSING.get(event.event_type)
-    if status:
+    if status and not _soft_bounce(event):
         subscriber = delivery.subscriber if delivery else None
         if subscriber is None and event.recipient:
             subscriber = Subscriber.objects.filter(email__iexact=event.recipient).first()

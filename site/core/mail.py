@@ -46,6 +46,20 @@ def render(template, language, context):
 
 def queue(template, *, to, language, context, attachments=(), reference=""):
     subject, text, html = render(template, language, context)
+    return queue_rendered(
+        to=to,
+        language=language,
+        subject=subject,
+        text=text,
+        html=html,
+        attachments=attachments,
+        reference=reference,
+        template=template,
+    )
+
+
+def queue_rendered(*, to, language, subject, text, html, template, attachments=(), reference=""):
+    """For a message rendered elsewhere (a newsletter issue's test send)."""
     message = OutboxMessage.objects.create(
         to=to,
         language=language,

@@ -20,6 +20,7 @@ PRODUCTION_ENV = {
     "ANYMAIL_ESP": "mailgun",
     "MAILGUN_API_KEY": "key-test",
     "MAILGUN_SENDER_DOMAIN": "xarxa.example.org",
+    "ANYMAIL_WEBHOOK_SECRET": "mailgun:8q2Lw0v5Zt7Rk3Xp",
 }
 
 
@@ -45,7 +46,14 @@ def test_check_deploy_reports_no_issues_at_all():
 
 @pytest.mark.parametrize(
     "missing",
-    ["DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS", "DATABASE_URL", "XARXA_BASE_URL", "ANYMAIL_ESP"],
+    [
+        "DJANGO_SECRET_KEY",
+        "DJANGO_ALLOWED_HOSTS",
+        "DATABASE_URL",
+        "XARXA_BASE_URL",
+        "ANYMAIL_ESP",
+        "ANYMAIL_WEBHOOK_SECRET",
+    ],
 )
 def test_missing_required_variable_stops_start_up_naming_it(missing):
     env = {k: v for k, v in PRODUCTION_ENV.items() if k != missing}

@@ -41,6 +41,9 @@ ANYMAIL_ESP = require("ANYMAIL_ESP").lower()
 EMAIL_BACKEND = f"anymail.backends.{ANYMAIL_ESP}.EmailBackend"
 _esp_prefix = ANYMAIL_ESP.upper() + "_"
 ANYMAIL = {key: value for key, value in os.environ.items() if key.startswith(_esp_prefix)}
+# "user:password" the ESP's tracking webhooks send as basic auth to /anymail/<esp>/tracking/;
+# ESPs that sign their webhooks are checked too (e.g. MAILGUN_WEBHOOK_SIGNING_KEY above).
+ANYMAIL["WEBHOOK_SECRET"] = require("ANYMAIL_WEBHOOK_SECRET")
 
 if os.environ.get("REDIS_URL"):
     CACHES = {

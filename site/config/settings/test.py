@@ -21,7 +21,7 @@ else:
 
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 EMAIL_BACKEND = "anymail.backends.test.EmailBackend"
-ANYMAIL = {}
+ANYMAIL = {"WEBHOOK_SECRET": "xarxa:test-webhook-secret"}
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
