@@ -72,6 +72,7 @@ def test_esp_keys_reach_anymail():
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == (
-        "anymail.backends.mailgun.EmailBackend ['MAILGUN_API_KEY', 'MAILGUN_SENDER_DOMAIN'] "
+        "anymail.backends.mailgun.EmailBackend ['MAILGUN_API_KEY', 'MAILGUN_SENDER_DOMAIN', "
+        "'WEBHOOK_SECRET'] "
         "['xarxa.example.org', 'www.xarxa.example.org'] True"
     )

@@ -34,18 +34,21 @@ def test_subscribing_in_portuguese_asks_for_confirmation_first(subscribe):
     assert consent.ip_address == "127.0.0.1" and consent.given_at is not None
 
 
-def test_confirming_takes_a_press_of_the_button(client, subscribe):
+def test_confirming_takes_a_press_of_the_button(
+    client, subscribe, django_capture_on_commit_callbacks
+):
     subscribe()
     link = confirm_link()
     page = client.get(link)
     assert page.status_code == 200 and "Confirmar a minha subscrição" in page.content.decode()
     # A mail scanner that opens the link confirms nothing.
     assert subscriber("leitora@exemplo.pt").status == "pending"
-    response = client.post(link)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(link)
     assert response.status_code == 302 and "/pt/newsletter/preferences/" in response["Location"]
     reader = subscriber("leitora@exemplo.pt")
     assert reader.status == "confirmed" and reader.confirmed_at
-    assert mail.outbox[-1].subject == "Bem-vindo ao boletim"
+    assert mail.outbox[-1].subject == "Boas-vindas ao boletim"
     assert client.post(link).status_code == 302  # a second press changes nothing
     assert reader.consents.filter(action="confirmed").count() == 1
 
@@ -95,7 +98,7 @@ def test_a_tampered_link_gives_a_clear_404(client, subscribe, route):
     tampered = token[:-3] + ("aaa" if not token.endswith("aaa") else "bbb")
     response = client.get(f"/pt/newsletter/{route}/{tampered}/")
     assert response.status_code == 404
-    assert "Este link não funciona" in response.content.decode()
+    assert "Esta ligação não funciona" in response.content.decode()
     assert response["Cache-Control"] == "private, no-store"
 
 
@@ -128,7 +131,7 @@ def test_subscribing_is_rate_limited(subscribe, settings):
         assert subscribe(email="same@example.org").status_code == 302
     response = subscribe(email="same@example.org")
     assert response.status_code == 429
-    assert "Tente novamente dentro de" in response.content.decode()
+    assert "Tente novamente daqui a" in response.content.decode()
     assert len(mail.outbox) == 2
 
 
