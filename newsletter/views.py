@@ -6,6 +6,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
@@ -51,8 +52,6 @@ def subscribe(request):
                 privacy_version=notice.version if notice else "",
             )
             return HttpResponseRedirect(request.path + "?sent=1")
-        else:
-            status = 400
     context = {"form": form, "notice": notice, "archive_url": archive_url()}
     return render(request, "newsletter/subscribe.html", context, status=status)
 
@@ -63,8 +62,6 @@ def invalid_link(request, expired=False):
 
 
 def _subscribe_path():
-    from django.urls import reverse
-
     return reverse("newsletter:subscribe")
 
 
@@ -78,7 +75,8 @@ def confirm(request, token):
     if request.method == "POST":
         subscriptions.confirm(subscriber, ip=client_ip(request))
         messages.success(request, _("Your subscription is confirmed. Welcome!"))
-        return private(HttpResponseRedirect(subscriptions.preferences_url(subscriber)))
+        token = links.subscriber_token(subscriber)
+        return private(HttpResponseRedirect(reverse("newsletter:preferences", args=[token])))
     # A GET only asks: mail scanners open links, and must not confirm for the reader.
     context = {"subscriber": subscriber, "confirmed": subscriber.status == "confirmed"}
     return private(render(request, "newsletter/confirm.html", context))
@@ -102,7 +100,6 @@ def preferences(request, token):
     form = PreferencesForm(
         request.POST if request.method == "POST" else None, locale=locale, initial=initial
     )
-    status = 200
     if request.method == "POST":
         if form.is_valid():
             subscriptions.change(
@@ -113,7 +110,6 @@ def preferences(request, token):
             )
             messages.success(request, _("Your choices are saved."))
             return private(HttpResponseRedirect(request.path))
-        status = 400
     context = {
         "subscriber": subscriber,
         "form": form,
@@ -121,7 +117,7 @@ def preferences(request, token):
         "data_url": f"{request.path}data.json",
         "subscribe_url": _subscribe_path(),
     }
-    return private(render(request, "newsletter/preferences.html", context, status=status))
+    return private(render(request, "newsletter/preferences.html", context))
 
 
 def _topics_in(subscriber, locale):
@@ -153,7 +149,7 @@ def unsubscribe(request, token):
         return private(render(request, "newsletter/unsubscribed.html", {"subscriber": subscriber}))
     context = {
         "subscriber": subscriber,
-        "preferences_url": subscriptions.preferences_url(subscriber),
+        "preferences_url": reverse("newsletter:preferences", args=[token]),
         "stopped": subscriber.status in subscriptions.STOPPED,
     }
     return private(render(request, "newsletter/unsubscribe.html", context))

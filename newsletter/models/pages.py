@@ -41,6 +41,7 @@ class NewsletterIndexPage(SectionPage):
     def get_context(self, request, *args, **kwargs):
         from django.core.paginator import Paginator
 
+        from events.registration_views import current_notice
         from newsletter.domain.archive import sent_issues
         from newsletter.forms import SubscribeForm
 
@@ -49,6 +50,7 @@ class NewsletterIndexPage(SectionPage):
             request.GET.get("page")
         )
         context["subscribe_form"] = SubscribeForm(locale=self.locale)
+        context["notice"] = current_notice(self.locale.language_code)
         return context
 
 

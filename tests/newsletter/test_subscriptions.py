@@ -117,7 +117,7 @@ def test_a_tampered_link_gives_a_clear_404(client, subscribe, route):
 def test_bad_input_is_refused_next_to_the_field(subscribe, changes, field, message):
     changes = {"email": "bad@example.org", "language": "en", **changes}
     response = subscribe(page="en", **changes)
-    assert response.status_code == 400
+    assert response.status_code == 200
     form = response.context["form"]
     errors = form.errors[field] if field else form.non_field_errors()
     assert any(message in error for error in errors), errors
@@ -159,7 +159,7 @@ def test_the_preference_centre_changes_language_and_topics(client, subscribe, to
     assert sorted(t.name for t in reader.topics.all()) == ["Network news", "The Cascais conference"]
     assert reader.consents.filter(action="changed").exists()
     refused = client.post(url, {"language": "es", "topics": []})
-    assert refused.status_code == 400 and "Escolha pelo menos um tema" in refused.content.decode()
+    assert refused.status_code == 200 and "Escolha pelo menos um tema" in refused.content.decode()
 
 
 def test_one_click_unsubscribe_needs_no_cookie_or_csrf_token_and_is_harmless_twice(
