@@ -9,13 +9,14 @@ between the ESP accepting a batch and our commit, a few milliseconds per batch.
 
 import datetime
 import logging
+from collections import defaultdict
 
 from anymail.exceptions import AnymailAPIError, AnymailError, AnymailRecipientsRefused
 from anymail.message import AnymailMessage
 from django.conf import settings
 from django.core.mail import get_connection
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
@@ -31,6 +32,8 @@ log = logging.getLogger(__name__)
 MAX_ATTEMPTS = 5
 #: The first retry waits this long; each further one twice as long, up to an hour.
 FIRST_BACKOFF = datetime.timedelta(seconds=30)
+#: The ledger is written this many rows at a time, so memory does not grow with the list.
+LEDGER_CHUNK = 1000
 _DONE = (DeliveryStatus.SENT, DeliveryStatus.FAILED, DeliveryStatus.SUPPRESSED)
 _REFUSED = {"rejected", "invalid", "failed"}
 
@@ -169,7 +172,7 @@ def write_ledger(dispatch):
     rows = []
     total = 0
     readers = recipients(issue).values_list("pk", "email", "language").order_by("pk")
-    for subscriber_id, email, language in readers.iterator(chunk_size=2000):
+    for subscriber_id, email, language in readers.iterator(chunk_size=LEDGER_CHUNK):
         row = Delivery(dispatch=dispatch, subscriber_id=subscriber_id, email=email)
         if language in live:
             row.language = language
@@ -182,7 +185,7 @@ def write_ledger(dispatch):
             row.error = "no published translation"
         rows.append(row)
         total += 1
-        if len(rows) >= 1000:
+        if len(rows) >= LEDGER_CHUNK:
             Delivery.objects.bulk_create(rows, ignore_conflicts=True)
             rows = []
     Delivery.objects.bulk_create(rows, ignore_conflicts=True)
@@ -269,9 +272,8 @@ def _claim(dispatch, size, now):
         for row in rows:
             row.attempts += 1
         Delivery.objects.filter(pk__in=[row.pk for row in rows]).update(
-            status=DeliveryStatus.SENDING, claimed_at=now
+            status=DeliveryStatus.SENDING, claimed_at=now, attempts=F("attempts") + 1
         )
-        Delivery.objects.bulk_update(rows, ["attempts"])
     return rows if rows or not gone else _claim(dispatch, size, now)
 
 
@@ -354,17 +356,17 @@ def _send_batch(dispatch, rows, rendered, connection, now):
                 status=DeliveryStatus.FAILED, error=description
             )
             return None
+        retry_at = None
         for row in rows:
-            row.error = description
             if row.attempts >= MAX_ATTEMPTS:
-                row.status = DeliveryStatus.FAILED
+                row.status, row.next_attempt_at = DeliveryStatus.FAILED, None
             else:
                 row.status = DeliveryStatus.QUEUED
                 row.next_attempt_at = now + min(
                     FIRST_BACKOFF * 2 ** (row.attempts - 1), datetime.timedelta(hours=1)
                 )
-        Delivery.objects.bulk_update(rows, ["status", "error", "next_attempt_at"])
-        retry_at = min((r.next_attempt_at for r in rows if r.next_attempt_at), default=None)
+                retry_at = min(retry_at or row.next_attempt_at, row.next_attempt_at)
+        _save_outcomes(rows, error=description)
         if retry_at:
             # The ESP is down for everyone: the rest of the list waits too, untried.
             Delivery.objects.filter(dispatch=dispatch, status=DeliveryStatus.QUEUED).filter(
@@ -376,15 +378,38 @@ def _send_batch(dispatch, rows, rendered, connection, now):
     for row in rows:
         status = statuses.get(row.email)
         if status is not None and status.status in _REFUSED:
-            row.status = DeliveryStatus.FAILED
-            row.error = f"ESP: {status.status}"
+            row.status, row.error, row.sent_at = (
+                DeliveryStatus.FAILED,
+                f"ESP: {status.status}",
+                None,
+            )
         else:
-            row.status = DeliveryStatus.SENT
-            row.sent_at = sent_at
-            row.error = ""
+            row.status, row.error, row.sent_at = DeliveryStatus.SENT, "", sent_at
         row.esp_message_id = str(getattr(status, "message_id", "") or "")[:200]
-    Delivery.objects.bulk_update(rows, ["status", "error", "sent_at", "esp_message_id"])
+    _save_outcomes(rows)
     return None
+
+
+def _save_outcomes(rows, error=None):
+    """One UPDATE per distinct outcome: a batch mostly shares one (bulk_update's CASE per
+    row cost more than the send itself)."""
+    from newsletter.models import Delivery
+
+    groups = defaultdict(list)
+    for row in rows:
+        key = (
+            row.status,
+            row.error if error is None else error,
+            row.sent_at,
+            row.next_attempt_at,
+            row.esp_message_id,
+        )
+        groups[key].append(row.pk)
+    for (status, row_error, sent_at, next_attempt_at, message_id), ids in groups.items():
+        fields = {"status": status, "error": row_error, "next_attempt_at": next_attempt_at}
+        if status != DeliveryStatus.QUEUED:
+            fields.update(sent_at=sent_at, esp_message_id=message_id)
+        Delivery.objects.filter(pk__in=ids).update(**fields)
 
 
 def run(dispatch_id, *, batch_size=None, now=None, progress=None):
