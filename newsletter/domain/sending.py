@@ -33,7 +33,7 @@ MAX_ATTEMPTS = 5
 #: The first retry waits this long; each further one twice as long, up to an hour.
 FIRST_BACKOFF = datetime.timedelta(seconds=30)
 #: The ledger is written this many rows at a time, so memory does not grow with the list.
-LEDGER_CHUNK = 1000
+LEDGER_CHUNK = 500
 _DONE = (DeliveryStatus.SENT, DeliveryStatus.FAILED, DeliveryStatus.SUPPRESSED)
 _REFUSED = {"rejected", "invalid", "failed"}
 
