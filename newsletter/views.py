@@ -30,7 +30,12 @@ def subscribe(request):
     notice = current_notice(get_language())
     if request.GET.get("sent") == "1":
         return render(request, "newsletter/subscribe_sent.html", {"archive_url": archive_url()})
-    form = SubscribeForm(request.POST if request.method == "POST" else None, locale=locale)
+    initial = {"language": locale.language_code}
+    if request.GET.get("topic", "").isdigit():
+        initial["topics"] = [int(request.GET["topic"])]
+    form = SubscribeForm(
+        request.POST if request.method == "POST" else None, locale=locale, initial=initial
+    )
     status = 200
     if request.method == "POST":
         email = request.POST.get("email", "").strip().lower()[:254]

@@ -195,3 +195,15 @@ def test_a_reader_downloads_and_erases_their_data(client, subscribe):
     assert not Subscriber.objects.filter(pk=reader.pk).exists()
     assert not Consent.objects.filter(subscriber_id=reader.pk).exists()
     assert client.get(url).status_code == 404
+
+
+def test_a_working_group_page_offers_its_newsletter_topic(client, topic):
+    from workgroups.models import WorkingGroupPage
+
+    group = WorkingGroupPage.objects.get(locale__language_code="ca", slug="observatoris-locals")
+    html = client.get(group.url).content.decode()
+    wanted = topic("Local observatories working group", "ca")
+    link = f"/ca/newsletter/subscribe/?topic={wanted.pk}"
+    assert f'href="{link}"' in html and "Seguiu aquest grup al butlletí" in html
+    form = client.get(link).context["form"]
+    assert form["topics"].value() == [wanted.pk]

@@ -1,0 +1,17 @@
+from django import template
+from django.urls import reverse
+
+register = template.Library()
+
+
+@register.simple_tag
+def follow_topic_url(page):
+    """The subscribe form with the topic whose section is this page ticked, or ""."""
+    from newsletter.models import Topic
+
+    topic = (
+        Topic.objects.filter(section__translation_key=page.translation_key, locale=page.locale)
+        .only("pk")
+        .first()
+    )
+    return f"{reverse('newsletter:subscribe')}?topic={topic.pk}" if topic else ""
