@@ -19,6 +19,11 @@ from newsletter.enums import DispatchStatus
 from newsletter.models import Dispatch, NewsletterIssuePage
 
 SEND_PERMISSION = "newsletter.send_issue"
+#: An email shown as it is: it may style itself and load images, and do nothing else.
+PREVIEW_CSP = (
+    "default-src 'none'; img-src * data:; style-src 'unsafe-inline'; "
+    "form-action 'none'; base-uri 'none'; sandbox allow-popups allow-popups-to-escape-sandbox"
+)
 #: A test goes to at most this many addresses.
 MAX_TEST_ADDRESSES = 10
 
@@ -171,9 +176,7 @@ def preview_view(request, page_id, language):
     )
     response = HttpResponse(rendering.preview_html(_editing_version(page)))
     # The email's own HTML is shown as is; it must not run anything.
-    response["Content-Security-Policy"] = (
-        "default-src 'none'; img-src * data:; style-src 'unsafe-inline'"
-    )
+    response["Content-Security-Policy"] = PREVIEW_CSP
     return response
 
 

@@ -31,8 +31,9 @@ def subscribe(request):
     if request.GET.get("sent") == "1":
         return render(request, "newsletter/subscribe_sent.html", {"archive_url": archive_url()})
     initial = {"language": locale.language_code}
-    if request.GET.get("topic", "").isdigit():
-        initial["topics"] = [int(request.GET["topic"])]
+    topic = request.GET.get("topic", "")
+    if topic.isascii() and topic.isdigit() and len(topic) < 12:
+        initial["topics"] = [int(topic)]
     form = SubscribeForm(
         request.POST if request.method == "POST" else None, locale=locale, initial=initial
     )
@@ -107,10 +108,13 @@ def preferences(request, token):
     )
     if request.method == "POST":
         if form.is_valid():
+            # Topics with no translation in this language were not on the form: keep them.
+            shown = set(form.fields["topics"].queryset.values_list("translation_key", flat=True))
+            unseen = [t for t in subscriber.topics.all() if t.translation_key not in shown]
             subscriptions.change(
                 subscriber,
                 language=form.cleaned_data["language"],
-                topics=form.cleaned_data["topics"],
+                topics=[*form.cleaned_data["topics"], *unseen],
                 ip=client_ip(request),
             )
             messages.success(request, _("Your choices are saved."))

@@ -34,7 +34,8 @@ class SubscriberViewSet(ModelViewSet):
     search_fields = ["email"]
     search_backend_name = None
     list_per_page = 50
-    form_fields = ["email", "language", "topics", "status"]
+    #: No email or status: an address is only ever confirmed by its owner's link.
+    form_fields = ["language", "topics"]
     inspect_view_fields = [
         "email",
         "language",

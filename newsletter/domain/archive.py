@@ -27,6 +27,15 @@ def sent_issues(index):
     )
 
 
+def is_sent(issue):
+    from newsletter.models import Dispatch
+
+    return Dispatch.objects.filter(
+        issue__translation_key=issue.translation_key,
+        status__in=[DispatchStatus.SENDING, DispatchStatus.SENT],
+    ).exists()
+
+
 def last_sent_at(exclude_key=None):
     from newsletter.models import Dispatch
 

@@ -33,7 +33,7 @@ def subscriber_for(token):
     from newsletter.models import Subscriber
 
     subscriber_id, _sep, mac = token.partition("-")
-    if not subscriber_id.isdigit() or len(mac) != 32:
+    if not (subscriber_id.isascii() and subscriber_id.isdigit()) or len(mac) != 32:
         return None
     subscriber = Subscriber.objects.filter(pk=int(subscriber_id)).first()
     if subscriber is None or not constant_time_compare(mac, _mac(subscriber.pk, subscriber.key)):

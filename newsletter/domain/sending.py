@@ -11,7 +11,7 @@ import datetime
 import logging
 from collections import defaultdict
 
-from anymail.exceptions import AnymailAPIError, AnymailError, AnymailRecipientsRefused
+from anymail.exceptions import AnymailAPIError, AnymailRecipientsRefused
 from anymail.message import AnymailMessage
 from django.conf import settings
 from django.core.mail import get_connection
@@ -45,7 +45,9 @@ class Refusal(Exception):
 
 
 def source_of(issue):
-    return issue.get_translation(Locale.get_default()) if issue.locale_id else issue
+    """The default-language page, which the dispatch belongs to (or the issue itself when
+    it was written in another language first)."""
+    return issue.get_translation_or_none(Locale.get_default()) or issue
 
 
 def recipients(issue):
@@ -97,6 +99,15 @@ def schedule(issue, *, user=None, when=None, fallback=False):
     source = source_of(issue)
     if not source.live:
         raise Refusal(_("Publish the issue before sending it."))
+    unpublished = _with_unpublished_changes(source)
+    if unpublished:
+        raise Refusal(
+            _(
+                "Publish or discard the unpublished changes first, so readers get what the "
+                "previews show: %(languages)s."
+            )
+            % {"languages": ", ".join(_language_names(unpublished))}
+        )
     missing = missing_languages(source)
     if missing and not fallback:
         raise Refusal(
@@ -118,11 +129,28 @@ def schedule(issue, *, user=None, when=None, fallback=False):
         dispatch = dispatch or Dispatch(issue=source)
         dispatch.status = DispatchStatus.SCHEDULED
         dispatch.scheduled_for = when
-        dispatch.fallback_languages = missing
+        # Ticking the box covers readers who join later in an untranslated language too.
+        dispatch.fallback_languages = (
+            [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
+            if fallback
+            else []
+        )
         dispatch.requested_by = user
+        dispatch.watchdog_at = None
         dispatch.save()
+        _arm_at_schedule(dispatch, max(when, now))
     transaction.on_commit(lambda: _enqueue(dispatch.pk, when))
     return dispatch
+
+
+def _with_unpublished_changes(source):
+    from newsletter.models import NewsletterIssuePage
+
+    return list(
+        NewsletterIssuePage.objects.live()
+        .filter(translation_key=source.translation_key, has_unpublished_changes=True)
+        .values_list("locale__language_code", flat=True)
+    )
 
 
 def cancel(dispatch):
@@ -153,6 +181,12 @@ def _enqueue(dispatch_id, when=None):
         # Otherwise `manage.py send_newsletter --due`, run from cron, starts it.
         return
     send_dispatch.enqueue(dispatch_id)
+
+
+def _arm_at_schedule(dispatch, when):
+    # Armed with the schedule itself, so a worker that dies before its run has armed one
+    # (writing the ledger, say) still leaves a run behind it.
+    _arm_watchdog(dispatch, when)
 
 
 def _lease():
@@ -239,9 +273,14 @@ def _arm_watchdog(dispatch, now):
 def requeue_stale(dispatch, now):
     from newsletter.models import Delivery
 
-    return Delivery.objects.filter(
+    stale = Delivery.objects.filter(
         dispatch=dispatch, status=DeliveryStatus.SENDING, claimed_at__lt=now - _lease()
-    ).update(status=DeliveryStatus.QUEUED)
+    )
+    # A batch that took its worker down this often would take the next one down too.
+    stale.filter(attempts__gte=MAX_ATTEMPTS).update(
+        status=DeliveryStatus.FAILED, error="the worker stopped during every attempt"
+    )
+    return stale.update(status=DeliveryStatus.QUEUED)
 
 
 def _claim(dispatch, size, now):
@@ -271,6 +310,7 @@ def _claim(dispatch, size, now):
         rows = [row for row in rows if row.pk not in gone]
         for row in rows:
             row.attempts += 1
+            row.claimed_at = now
         Delivery.objects.filter(pk__in=[row.pk for row in rows]).update(
             status=DeliveryStatus.SENDING, claimed_at=now, attempts=F("attempts") + 1
         )
@@ -287,8 +327,20 @@ def _rendered(dispatch, language, cache):
             .filter(locale__language_code=language)
             .first()
         )
-        cache[language] = rendering.render(page)
+        cache[language] = rendering.render(page) if page is not None else None
     return cache[language]
+
+
+def _withdraw_language(dispatch, rows):
+    """A translation unpublished after Send: its readers are held back, visibly."""
+    from newsletter.models import Delivery
+
+    for row in rows:
+        row.status = DeliveryStatus.SUPPRESSED
+    _save_outcomes(rows, error="no published translation")
+    Delivery.objects.filter(
+        dispatch=dispatch, status=DeliveryStatus.QUEUED, language=rows[0].language
+    ).update(status=DeliveryStatus.SUPPRESSED, error="no published translation")
 
 
 def links_for(subscriber_id, key, language):
@@ -332,12 +384,24 @@ def message_for(dispatch, rendered, rows, sender):
 
 
 def _transient(error):
+    """True when the ESP surely did not take the batch, so sending it again is safe.
+
+    A 429 or 503 is a refusal, and a connection that was never made sent nothing. A timeout
+    after connecting, a 500, 502 or 504 may come after the ESP accepted the batch: resending
+    could email hundreds of readers twice, so those rows are marked failed for a person to
+    look at instead."""
+    import requests
+
     if isinstance(error, AnymailAPIError):
         status = getattr(error, "status_code", None)
-        return status is None or status == 429 or status >= 500
-    # Anymail's own errors (an invalid address, an unsupported feature) will fail again;
-    # anything else (a socket, SMTP) may not.
-    return not isinstance(error, AnymailError)
+        if status is not None:
+            return status in (429, 503)
+        cause = error.__cause__
+        return isinstance(cause, requests.ConnectionError) and not isinstance(
+            cause, requests.ReadTimeout
+        )
+    # Anymail's own errors (an invalid address, an unsupported feature) will fail again.
+    return isinstance(error, ConnectionRefusedError)
 
 
 def _send_batch(dispatch, rows, rendered, connection, now):
@@ -352,9 +416,9 @@ def _send_batch(dispatch, rows, rendered, connection, now):
         description = f"{type(error).__name__}: {error}"[:2000]
         log.warning("newsletter batch of %s failed: %s", len(rows), type(error).__name__)
         if not _transient(error):
-            Delivery.objects.filter(pk__in=[r.pk for r in rows]).update(
-                status=DeliveryStatus.FAILED, error=description
-            )
+            for row in rows:
+                row.status = DeliveryStatus.FAILED
+            _save_outcomes(rows, error=description)
             return None
         retry_at = None
         for row in rows:
@@ -398,6 +462,7 @@ def _save_outcomes(rows, error=None):
     groups = defaultdict(list)
     for row in rows:
         key = (
+            row.claimed_at,
             row.status,
             row.error if error is None else error,
             row.sent_at,
@@ -405,11 +470,15 @@ def _save_outcomes(rows, error=None):
             row.esp_message_id,
         )
         groups[key].append(row.pk)
-    for (status, row_error, sent_at, next_attempt_at, message_id), ids in groups.items():
-        fields = {"status": status, "error": row_error, "next_attempt_at": next_attempt_at}
+    for (claimed_at, status, row_error, sent_at, next_attempt, message_id), ids in groups.items():
+        fields = {"status": status, "error": row_error, "next_attempt_at": next_attempt}
         if status != DeliveryStatus.QUEUED:
             fields.update(sent_at=sent_at, esp_message_id=message_id)
-        Delivery.objects.filter(pk__in=ids).update(**fields)
+        # Only rows still held by this claim: a run that outlived its lease must not
+        # overwrite what the run that took the batch over recorded.
+        Delivery.objects.filter(
+            pk__in=ids, status=DeliveryStatus.SENDING, claimed_at=claimed_at
+        ).update(**fields)
 
 
 def run(dispatch_id, *, batch_size=None, now=None, progress=None):
@@ -430,6 +499,9 @@ def run(dispatch_id, *, batch_size=None, now=None, progress=None):
     with get_connection() as connection:
         while rows := _claim(dispatch, size, clock()):
             rendered = _rendered(dispatch, rows[0].language, renders)
+            if rendered is None:
+                _withdraw_language(dispatch, rows)
+                continue
             retry_at = _send_batch(dispatch, rows, rendered, connection, clock())
             if progress:
                 progress(counts(dispatch))

@@ -5,7 +5,7 @@ differs is only the email that address receives, which only its owner reads.
 """
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
@@ -69,12 +69,20 @@ def subscribe(
             # Someone may be typing another person's address: change nothing, tell the owner.
             _send(subscriber, "already_subscribed")
             return
+        if subscriber and subscriber.status == SubscriberStatus.COMPLAINED:
+            # They reported us as spam: no form fill by anyone earns them another email.
+            return
         if subscriber is None:
             subscriber = Subscriber(email=email, key=links.new_key(), source=SubscriberSource.FORM)
         subscriber.language = language
         subscriber.status = SubscriberStatus.PENDING
         subscriber.status_changed_at = timezone.now()
-        subscriber.save()
+        try:
+            with transaction.atomic():
+                subscriber.save()
+        except IntegrityError:
+            return  # the same address, subscribing in another request at this instant
+
         subscriber.topics.set(topics)
         _consent(
             subscriber,
@@ -183,7 +191,8 @@ def erase(subscriber):
     from core.models import OutboxMessage
 
     with transaction.atomic():
-        subscriber.deliveries.update(email="", esp_message_id="")
+        # ESP errors may quote the address.
+        subscriber.deliveries.update(email="", esp_message_id="", error="")
         OutboxMessage.objects.filter(reference=reference(subscriber)).delete()
         subscriber.delete()
 

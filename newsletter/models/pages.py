@@ -114,6 +114,21 @@ class NewsletterIssuePage(Page):
         verbose_name = _("newsletter issue")
         verbose_name_plural = _("newsletter issues")
 
+    def serve(self, request, *args, **kwargs):
+        # Published to be sent, but public only once it goes out (the archive's rule).
+        from django.http import Http404
+
+        from newsletter.domain.archive import is_sent
+
+        if not is_sent(self):
+            raise Http404
+        return super().serve(request, *args, **kwargs)
+
+    def get_sitemap_urls(self, request=None):
+        from newsletter.domain.archive import is_sent
+
+        return super().get_sitemap_urls(request) if is_sent(self) else []
+
     def full_clean(self, *args, **kwargs):
         # Filled before validation, so the editor sees (and can trim) what was found.
         from newsletter.domain.archive import fill_published_since
@@ -125,7 +140,10 @@ class NewsletterIssuePage(Page):
         if mode_name == "email":
             from django.http import HttpResponse
 
+            from newsletter.admin_views import PREVIEW_CSP
             from newsletter.domain.rendering import preview_html
 
-            return HttpResponse(preview_html(self))
+            response = HttpResponse(preview_html(self))
+            response["Content-Security-Policy"] = PREVIEW_CSP
+            return response
         return super().serve_preview(request, mode_name)

@@ -1,5 +1,6 @@
 """Readers of the newsletter and every consent they gave."""
 
+from django.conf import settings
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
@@ -9,7 +10,7 @@ from newsletter.enums import SubscriberSource, SubscriberStatus
 
 class Subscriber(models.Model):
     email = models.EmailField(_("email"))
-    language = models.CharField(_("language"), max_length=10)
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
     #: Default-locale topics; a translation is the same topic under another name.
     topics = models.ManyToManyField("newsletter.Topic", verbose_name=_("topics"), blank=True)
     status = models.CharField(

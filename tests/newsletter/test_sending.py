@@ -267,3 +267,69 @@ def test_published_since_the_last_issue_is_filled_in_from_the_topics(draft_issue
     assert "Monthly online meeting" in titles  # the observatories group
     # Nothing from the participatory budgeting group, which is not one of its topics.
     assert "First meeting: comparing the rules" not in titles
+
+
+def test_an_answer_that_may_follow_acceptance_is_not_resent(draft_issue, settings):
+    settings.EMAIL_BACKEND = "tests.newsletter.esp.FlakyBackend"
+    issue = publish_with_translations(draft_issue)
+    dispatch = sending.schedule(issue)
+    esp.failures[:] = [502]
+    assert sending.run(dispatch.pk) is None
+    failed = Delivery.objects.filter(dispatch=dispatch, status="failed")
+    # The first batch (the English readers) met the 502; it is not tried again.
+    assert set(failed.values_list("language", flat=True)) == {"en"}
+    assert failed.count() == sum(1 for r in readers_of(issue) if r.language == "en")
+    assert "502" in failed.first().error
+    assert not set(failed.values_list("email", flat=True)) & set(recipients_in_outbox())
+    sent = Delivery.objects.filter(dispatch=dispatch, status="sent").count()
+    assert sent + failed.count() == dispatch.deliveries.count()
+
+
+def test_a_translation_unpublished_after_send_holds_back_its_readers(draft_issue):
+    issue = publish_with_translations(draft_issue)
+    dispatch = sending.schedule(issue)
+    sending._start(dispatch.pk, timezone.now())
+    NewsletterIssuePage.objects.get(
+        translation_key=issue.translation_key, locale__language_code="pt"
+    ).unpublish()
+    sending.run(dispatch.pk)
+    assert Dispatch.objects.get(pk=dispatch.pk).status == "sent"
+    portuguese = Delivery.objects.filter(dispatch=dispatch, language="pt")
+    assert set(portuguese.values_list("status", flat=True)) == {"suppressed"}
+    others = Delivery.objects.filter(dispatch=dispatch).exclude(language="pt")
+    assert set(others.values_list("status", flat=True)) == {"sent"}
+
+
+def test_a_batch_that_outlived_every_attempt_is_failed_not_retried(draft_issue, settings):
+    issue = publish_with_translations(draft_issue)
+    dispatch = sending.schedule(issue)
+    now = timezone.now()
+    sending._start(dispatch.pk, now)
+    doomed = sending._claim(dispatch, 3, now)
+    Delivery.objects.filter(pk__in=[r.pk for r in doomed]).update(attempts=sending.MAX_ATTEMPTS)
+    later = now + datetime.timedelta(seconds=settings.XARXA_NEWSLETTER_LEASE + 1)
+    sending.run(dispatch.pk, now=later)
+    assert set(
+        Delivery.objects.filter(pk__in=[r.pk for r in doomed]).values_list("status", flat=True)
+    ) == {"failed"}
+    assert not {r.email for r in doomed} & set(recipients_in_outbox())
+
+
+def test_send_is_refused_while_a_translation_has_unpublished_changes(draft_issue):
+    issue = publish_with_translations(draft_issue)
+    catalan = NewsletterIssuePage.objects.get(
+        translation_key=issue.translation_key, locale__language_code="ca"
+    )
+    catalan.subject = "Una altra cosa"
+    catalan.save_revision()
+    with pytest.raises(sending.Refusal) as refused:
+        sending.schedule(issue)
+    assert "Català" in refused.value.message
+
+
+def test_an_issue_page_is_public_only_once_sent(client, draft_issue):
+    issue = publish_with_translations(draft_issue)
+    assert client.get(issue.url).status_code == 404
+    assert issue.url not in client.get("/sitemap.xml").content.decode()
+    sending.run(sending.schedule(issue).pk)
+    assert client.get(issue.url).status_code == 200

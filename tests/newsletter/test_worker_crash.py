@@ -66,6 +66,7 @@ def test_a_worker_killed_mid_batch_leaves_no_reader_skipped_or_doubled(
     live_demo, settings, tmp_path
 ):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    settings.XARXA_NEWSLETTER_LEASE = LEASE  # the same lease as the workers
     outbox = tmp_path / "outbox"
     topic = Topic.objects.get(locale__language_code="en", name="Network news")
     for number in range(40):
