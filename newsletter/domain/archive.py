@@ -27,6 +27,16 @@ def sent_issues(index):
     )
 
 
+def unsent_issues():
+    """Issues published to be sent but not sent yet: not for search or the API either."""
+    from newsletter.models import Dispatch, NewsletterIssuePage
+
+    sent_keys = Dispatch.objects.filter(
+        status__in=[DispatchStatus.SENDING, DispatchStatus.SENT]
+    ).values("issue__translation_key")
+    return NewsletterIssuePage.objects.exclude(translation_key__in=sent_keys)
+
+
 def is_sent(issue):
     from newsletter.models import Dispatch
 

@@ -3,6 +3,8 @@
 from django.conf import settings
 from django.db import models
 from django.db.models.functions import Lower
+from django.db.models.signals import pre_delete
+from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 
 from newsletter.enums import SubscriberSource, SubscriberStatus
@@ -39,6 +41,12 @@ class Subscriber(models.Model):
 
     def __str__(self):
         return self.email
+
+
+@receiver(pre_delete, sender=Subscriber)
+def forget_their_address(sender, instance, **kwargs):
+    # However a reader is deleted (erasure, the admin), the ledger keeps counts, not them.
+    instance.deliveries.update(email="", esp_message_id="", error="")
 
 
 class Consent(models.Model):

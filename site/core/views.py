@@ -17,9 +17,11 @@ def search(request):
     query = request.GET.get("q", "").strip()[:200]
     results = Page.objects.none()
     if query:
-        results = (
-            Page.objects.live().public().filter(locale=Locale.get_active()).specific().search(query)
-        )
+        from newsletter.domain.archive import unsent_issues
+
+        pages = Page.objects.live().public().filter(locale=Locale.get_active())
+        pages = pages.exclude(pk__in=list(unsent_issues().values_list("pk", flat=True)))
+        results = pages.specific().search(query)
     page = Paginator(results, SEARCH_RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,

@@ -61,3 +61,23 @@ def test_the_api_exposes_issues_by_type(client, sent_issue):
     assert response.status_code == 200
     subjects = {item["subject"] for item in response.json()["items"]}
     assert sent_issue.subject in subjects
+
+
+def test_an_unsent_issue_is_not_in_the_api_or_search(client, draft_issue):
+    draft_issue.save_revision().publish()
+    listed = client.get("/api/v2/pages/?type=newsletter.NewsletterIssuePage&fields=subject")
+    assert draft_issue.subject not in {item["subject"] for item in listed.json()["items"]}
+    assert client.get(f"/api/v2/pages/{draft_issue.pk}/", follow=True).status_code == 404
+    found = client.get("/en/search/?q=Cascais").content.decode()
+    assert draft_issue.title not in found
+
+
+def test_deleting_a_reader_anywhere_forgets_their_address_in_the_ledger(sent_issue):
+    from newsletter.models import Delivery
+
+    delivery = Delivery.objects.filter(dispatch__issue=sent_issue).first()
+    email = delivery.email
+    delivery.subscriber.delete()
+    delivery.refresh_from_db()
+    assert delivery.email == "" and delivery.subscriber is None
+    assert not Delivery.objects.filter(email=email).exists()
