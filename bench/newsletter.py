@@ -53,7 +53,7 @@ def send(issue, traced=False):
     from newsletter.models import Dispatch
 
     Dispatch.objects.filter(issue=issue).delete()
-    # Not sending.schedule(): its task would run at once (the test settings' immediate
+    # Not scheduling.schedule(): its task would run at once (the test settings' immediate
     # backend), outside the timer. run() is what the worker's task calls.
     dispatch = Dispatch.objects.create(issue=issue, scheduled_for=timezone.now())
     # The test backend keeps every message; an ESP does not. Forget each batch once sent.

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.models import Locale
 
 from core import mail
-from newsletter.domain import rendering, sending, tracking
+from newsletter.domain import rendering, scheduling, sending, tracking
 from newsletter.enums import DispatchStatus
 from newsletter.models import Dispatch, NewsletterIssuePage
 
@@ -121,13 +121,13 @@ def send_view(request, page_id):
         send_form = SendForm(request.POST)
         if send_form.is_valid():
             try:
-                sending.schedule(
+                scheduling.schedule(
                     source,
                     user=request.user,
                     when=send_form.cleaned_data["send_at"],
                     fallback=send_form.cleaned_data["fallback"],
                 )
-            except sending.Refusal as refusal:
+            except scheduling.Refusal as refusal:
                 send_form.add_error(None, refusal.message)
             else:
                 when = send_form.cleaned_data["send_at"]
@@ -137,12 +137,12 @@ def send_view(request, page_id):
                 )
                 return redirect("newsletter_send", page_id=source.pk)
     elif request.method == "POST" and action == "cancel" and dispatch:
-        if sending.cancel(dispatch):
+        if scheduling.cancel(dispatch):
             messages.success(request, _("The scheduled send is cancelled."))
         else:
             messages.error(request, _("Too late: the issue has started going out."))
         return redirect("newsletter_send", page_id=source.pk)
-    plan = sending.plan(source)
+    plan = scheduling.plan(source)
     pages = _translations(source)
     for row in plan:
         row["page"] = pages.get(row["language"])

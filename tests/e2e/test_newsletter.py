@@ -4,7 +4,7 @@ from urllib.parse import urlsplit
 import pytest
 from django.core import mail
 
-from newsletter.domain import sending
+from newsletter.domain import scheduling, sending
 from newsletter.models import NewsletterIndexPage, NewsletterIssuePage, Subscriber
 from tests.e2e.conftest import axe_violations, screenshot
 
@@ -50,7 +50,7 @@ def test_subscribe_in_portuguese_confirm_and_unsubscribe_with_one_click(
 
     issue = NewsletterIssuePage.objects.get(slug="on-the-way-to-cascais")
     issue.save_revision().publish()
-    sending.run(sending.schedule(issue, fallback=True).pk)
+    sending.run(scheduling.schedule(issue, fallback=True).pk)
     (received,) = [m for m in mail.outbox if EMAIL in m.to and m.subject == issue.subject]
     headers = received.merge_headers[EMAIL]
     assert headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"

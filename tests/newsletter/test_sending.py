@@ -11,7 +11,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from wagtail.models import Locale
 
-from newsletter.domain import rendering, sending, subscriptions
+from newsletter.domain import rendering, scheduling, sending, subscriptions
 from newsletter.models import Delivery, Dispatch, NewsletterIssuePage, Subscriber
 from tests.newsletter import esp
 
@@ -45,7 +45,7 @@ def recipients_in_outbox():
 
 def send(issue, django_capture_on_commit_callbacks, **options):
     with django_capture_on_commit_callbacks(execute=True):
-        return sending.schedule(issue, **options)
+        return scheduling.schedule(issue, **options)
 
 
 def test_an_issue_goes_out_in_batches_once_per_language(
@@ -121,7 +121,7 @@ def test_only_confirmed_readers_receive_an_issue(draft_issue, django_capture_on_
 
 def test_a_reader_who_unsubscribes_before_their_batch_is_suppressed(draft_issue):
     issue = publish_with_translations(draft_issue)
-    dispatch = sending.schedule(issue)
+    dispatch = scheduling.schedule(issue)
     now = timezone.now()
     sending._start(dispatch.pk, now)
     leaving = Delivery.objects.filter(dispatch=dispatch).first().subscriber
@@ -133,7 +133,7 @@ def test_a_reader_who_unsubscribes_before_their_batch_is_suppressed(draft_issue)
 
 def test_the_ledger_allows_one_delivery_per_reader_and_issue(draft_issue):
     issue = publish_with_translations(draft_issue)
-    dispatch = sending.schedule(issue)
+    dispatch = scheduling.schedule(issue)
     sending.run(dispatch.pk)
     row = Delivery.objects.filter(dispatch=dispatch).first()
     with pytest.raises(IntegrityError), transaction.atomic():
@@ -147,8 +147,8 @@ def test_the_translation_gate_stops_a_send_until_the_editor_chooses(
 ):
     draft_issue.save_revision().publish()
     issue = NewsletterIssuePage.objects.get(pk=draft_issue.pk)
-    with pytest.raises(sending.Refusal) as refused:
-        sending.schedule(issue)
+    with pytest.raises(scheduling.Refusal) as refused:
+        scheduling.schedule(issue)
     assert "Català" in refused.value.message and "Português" in refused.value.message
     assert not Dispatch.objects.filter(issue=issue).exists()
 
@@ -159,16 +159,16 @@ def test_the_translation_gate_stops_a_send_until_the_editor_chooses(
 
 
 def test_a_draft_cannot_be_sent(draft_issue):
-    with pytest.raises(sending.Refusal):
-        sending.schedule(draft_issue)
+    with pytest.raises(scheduling.Refusal):
+        scheduling.schedule(draft_issue)
 
 
 def test_an_issue_is_sent_once(draft_issue, django_capture_on_commit_callbacks):
     issue = publish_with_translations(draft_issue)
     dispatch = send(issue, django_capture_on_commit_callbacks)
     sent = len(mail.outbox)
-    with pytest.raises(sending.Refusal):
-        sending.schedule(issue)
+    with pytest.raises(scheduling.Refusal):
+        scheduling.schedule(issue)
     sending.run(dispatch.pk)
     assert len(mail.outbox) == sent
 
@@ -176,7 +176,7 @@ def test_an_issue_is_sent_once(draft_issue, django_capture_on_commit_callbacks):
 def test_a_send_resumes_after_a_worker_died_holding_a_batch(draft_issue, settings):
     settings.XARXA_NEWSLETTER_BATCH = 4
     issue = publish_with_translations(draft_issue)
-    dispatch = sending.schedule(issue)
+    dispatch = scheduling.schedule(issue)
     now = timezone.now()
     sending._start(dispatch.pk, now)
     # A worker claims a batch, then dies before the ESP call returns.
@@ -196,7 +196,7 @@ def test_a_send_resumes_after_a_worker_died_holding_a_batch(draft_issue, setting
 def test_an_esp_outage_keeps_deliveries_queued_and_resumes_with_backoff(draft_issue, settings):
     settings.EMAIL_BACKEND = "tests.newsletter.esp.FlakyBackend"
     issue = publish_with_translations(draft_issue)
-    dispatch = sending.schedule(issue)
+    dispatch = scheduling.schedule(issue)
     esp.failures[:] = [503, 429]
     now = timezone.now()
     retry_at = sending.run(dispatch.pk, now=now)
@@ -220,7 +220,7 @@ def test_a_permanent_esp_refusal_is_recorded_not_retried(draft_issue, settings):
     settings.EMAIL_BACKEND = "tests.newsletter.esp.FlakyBackend"
     settings.XARXA_NEWSLETTER_BATCH = 1000
     draft_issue.save_revision().publish()
-    dispatch = sending.schedule(draft_issue, fallback=True)
+    dispatch = scheduling.schedule(draft_issue, fallback=True)
     esp.failures[:] = [400]
     assert sending.run(dispatch.pk) is None
     statuses = set(Delivery.objects.filter(dispatch=dispatch).values_list("status", flat=True))
@@ -272,7 +272,7 @@ def test_published_since_the_last_issue_is_filled_in_from_the_topics(draft_issue
 def test_an_answer_that_may_follow_acceptance_is_not_resent(draft_issue, settings):
     settings.EMAIL_BACKEND = "tests.newsletter.esp.FlakyBackend"
     issue = publish_with_translations(draft_issue)
-    dispatch = sending.schedule(issue)
+    dispatch = scheduling.schedule(issue)
     esp.failures[:] = [502]
     assert sending.run(dispatch.pk) is None
     failed = Delivery.objects.filter(dispatch=dispatch, status="failed")
@@ -287,7 +287,7 @@ def test_an_answer_that_may_follow_acceptance_is_not_resent(draft_issue, setting
 
 def test_a_translation_unpublished_after_send_holds_back_its_readers(draft_issue):
     issue = publish_with_translations(draft_issue)
-    dispatch = sending.schedule(issue)
+    dispatch = scheduling.schedule(issue)
     sending._start(dispatch.pk, timezone.now())
     NewsletterIssuePage.objects.get(
         translation_key=issue.translation_key, locale__language_code="pt"
@@ -302,7 +302,7 @@ def test_a_translation_unpublished_after_send_holds_back_its_readers(draft_issue
 
 def test_a_batch_that_outlived_every_attempt_is_failed_not_retried(draft_issue, settings):
     issue = publish_with_translations(draft_issue)
-    dispatch = sending.schedule(issue)
+    dispatch = scheduling.schedule(issue)
     now = timezone.now()
     sending._start(dispatch.pk, now)
     doomed = sending._claim(dispatch, 3, now)
@@ -322,8 +322,8 @@ def test_send_is_refused_while_a_translation_has_unpublished_changes(draft_issue
     )
     catalan.subject = "Una altra cosa"
     catalan.save_revision()
-    with pytest.raises(sending.Refusal) as refused:
-        sending.schedule(issue)
+    with pytest.raises(scheduling.Refusal) as refused:
+        scheduling.schedule(issue)
     assert "Català" in refused.value.message
 
 
@@ -331,5 +331,5 @@ def test_an_issue_page_is_public_only_once_sent(client, draft_issue):
     issue = publish_with_translations(draft_issue)
     assert client.get(issue.url).status_code == 404
     assert issue.url not in client.get("/sitemap.xml").content.decode()
-    sending.run(sending.schedule(issue).pk)
+    sending.run(scheduling.schedule(issue).pk)
     assert client.get(issue.url).status_code == 200

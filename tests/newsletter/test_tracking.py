@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from newsletter.domain import sending
+from newsletter.domain import scheduling, sending
 from newsletter.domain.tracking import counts
 from newsletter.models import Delivery, TrackingEvent
 
@@ -18,7 +18,7 @@ AUTH = "Basic " + base64.b64encode(b"xarxa:test-webhook-secret").decode()
 @pytest.fixture
 def delivery(draft_issue):
     draft_issue.save_revision().publish()
-    dispatch = sending.schedule(draft_issue, fallback=True)
+    dispatch = scheduling.schedule(draft_issue, fallback=True)
     sending.run(dispatch.pk)
     return (
         Delivery.objects.filter(dispatch=dispatch, status="sent")

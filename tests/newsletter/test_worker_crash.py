@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from django.db import connection
 
-from newsletter.domain import links, sending
+from newsletter.domain import links, scheduling, sending
 from newsletter.models import Delivery, Dispatch, NewsletterIssuePage, Subscriber, Topic
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
@@ -79,7 +79,7 @@ def test_a_worker_killed_mid_batch_leaves_no_reader_skipped_or_doubled(
         reader.topics.add(topic)
     issue = NewsletterIssuePage.objects.get(slug="on-the-way-to-cascais")
     issue.save_revision().publish()
-    dispatch = sending.schedule(issue, fallback=True)  # queued for the worker, after commit
+    dispatch = scheduling.schedule(issue, fallback=True)  # queued for the worker, after commit
     expected = {reader.email for reader in sending.recipients(issue)}
     assert len(expected) > 4 * BATCH
 

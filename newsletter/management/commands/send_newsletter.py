@@ -6,7 +6,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from newsletter.domain import sending
+from newsletter.domain import scheduling, sending
 from newsletter.models import Dispatch, NewsletterIssuePage
 
 
@@ -27,7 +27,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, issue=None, due=False, fallback=False, **options):
         if due:
-            for dispatch in sending.due_dispatches():
+            for dispatch in scheduling.due_dispatches():
                 self.send(dispatch)
             return
         if issue is None:
@@ -38,8 +38,8 @@ class Command(BaseCommand):
         dispatch = Dispatch.objects.filter(issue=sending.source_of(page)).first()
         if dispatch is None:
             try:
-                dispatch = sending.schedule(page, fallback=fallback)
-            except sending.Refusal as refusal:
+                dispatch = scheduling.schedule(page, fallback=fallback)
+            except scheduling.Refusal as refusal:
                 raise CommandError(refusal.message) from refusal
         self.send(dispatch)
 
