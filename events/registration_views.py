@@ -160,16 +160,9 @@ def register(request, conference):
     )
     status = 200
     if request.method == "POST":
-        wait = ratelimit.hit("register-ip", client_ip(request), settings.XARXA_RATE_LIMIT_PER_IP)
         email = request.POST.get("email", "").strip().lower()[:254]
-        wait = wait or ratelimit.hit("register-email", email, settings.XARXA_RATE_LIMIT_PER_EMAIL)
-        if wait:
+        if ratelimit.refuse_form(form, "register", ip=client_ip(request), email=email):
             status = 429
-            form.is_valid()
-            form.add_error(
-                None,
-                _("Too many attempts. Try again in %(minutes)s minutes.") % {"minutes": wait},
-            )
         elif form.is_valid():
             try:
                 domain.register(

@@ -2,7 +2,6 @@
 
 import json
 
-from django.conf import settings
 from django.contrib import messages
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
@@ -40,15 +39,8 @@ def subscribe(request):
     status = 200
     if request.method == "POST":
         email = request.POST.get("email", "").strip().lower()[:254]
-        wait = ratelimit.hit("subscribe-ip", client_ip(request), settings.XARXA_RATE_LIMIT_PER_IP)
-        wait = wait or ratelimit.hit("subscribe-email", email, settings.XARXA_RATE_LIMIT_PER_EMAIL)
-        if wait:
+        if ratelimit.refuse_form(form, "subscribe", ip=client_ip(request), email=email):
             status = 429
-            form.is_valid()
-            form.add_error(
-                None,
-                _("Too many attempts. Try again in %(minutes)s minutes.") % {"minutes": wait},
-            )
         elif form.is_valid():
             subscriptions.subscribe(
                 form.cleaned_data["email"],

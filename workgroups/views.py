@@ -40,15 +40,8 @@ def join(request, group):
     status = 200
     if request.method == "POST":
         email = request.POST.get("email", "").strip().lower()[:254]
-        wait = ratelimit.hit("join-ip", client_ip(request), settings.XARXA_RATE_LIMIT_PER_IP)
-        wait = wait or ratelimit.hit("join-email", email, settings.XARXA_RATE_LIMIT_PER_EMAIL)
-        if wait:
+        if ratelimit.refuse_form(form, "join", ip=client_ip(request), email=email):
             status = 429
-            form.is_valid()
-            form.add_error(
-                None,
-                _("Too many attempts. Try again in %(minutes)s minutes.") % {"minutes": wait},
-            )
         elif form.is_valid():
             details = {
                 key: form.cleaned_data[key]

@@ -29,3 +29,20 @@ def hit(scope, value, limit):
     if attempts > count:
         return max(1, math.ceil(remaining / 60))
     return None
+
+
+def refuse_form(form, scope, *, ip, email):
+    """For a public form that sends email: count the attempt per IP and per address, and
+    when either is over its limit put the wait on the form. Returns True when refused."""
+    from django.conf import settings
+    from django.utils.translation import gettext as _
+
+    wait = hit(f"{scope}-ip", ip, settings.XARXA_RATE_LIMIT_PER_IP)
+    wait = wait or hit(f"{scope}-email", email, settings.XARXA_RATE_LIMIT_PER_EMAIL)
+    if not wait:
+        return False
+    form.is_valid()
+    form.add_error(
+        None, _("Too many attempts. Try again in %(minutes)s minutes.") % {"minutes": wait}
+    )
+    return True
