@@ -26,8 +26,6 @@ from events.domain import registration_reports as reports
 from events.enums import BookingStatus
 from events.models import Booking, ConferencePage, Registration, SessionPage
 
-MANAGERS_GROUP = "Registration managers"
-
 
 def default_conferences():
     return ConferencePage.objects.filter(locale=Locale.get_default()).order_by("-start_date")

@@ -1,5 +1,4 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -13,7 +12,6 @@ class WorkgroupsConfig(AppConfig):
 
         page_published.connect(schedule_meeting_notice, dispatch_uid="meeting-notices")
         page_published.connect(ensure_coordinators, dispatch_uid="workgroup-coordinators")
-        post_migrate.connect(editors_decide_on_members, dispatch_uid="editors-members")
 
 
 def schedule_meeting_notice(sender, instance, **kwargs):
@@ -44,19 +42,3 @@ def ensure_coordinators(sender, instance, **kwargs):
 
     if isinstance(instance, WorkingGroupPage) and instance.locale_id == Locale.get_default().pk:
         ensure_coordinator_group(instance)
-
-
-def editors_decide_on_members(using="default", **kwargs):
-    """Wagtail's Editors approve and decline requests to join, like each group's coordinators
-    (who may act only on their own group: see domain.groups.groups_user_may_manage)."""
-    from django.contrib.auth.models import Group, Permission
-
-    editors = Group.objects.using(using).filter(name="Editors").first()
-    if editors is None:
-        return
-    editors.permissions.add(
-        *Permission.objects.using(using).filter(
-            content_type__app_label="workgroups",
-            codename__in=["view_membership", "change_membership"],
-        )
-    )

@@ -157,7 +157,15 @@ class NewsletterDemo:
             intro=text["intro"],
             topics=[topics["network"], topics["conference"], topics["observatories"]],
             body=[
-                {"type": "featured", "value": {"page": conference.pk, "summary": ""}},
+                {
+                    "type": "featured",
+                    "value": {
+                        "page": conference.pk,
+                        "summary": "",
+                        "image": None,
+                        "image_alt_text": "",
+                    },
+                },
                 {"type": "published_since", "value": {"heading": text["heading"], "items": []}},
                 {"type": "upcoming", "value": {"heading": text["upcoming"], "weeks": 52}},
                 {"type": "button", "value": {"label": text["button"], "page": conference.pk}},

@@ -8,3 +8,26 @@ def send_email(message_id):
     from core.mail import deliver
 
     deliver(message_id)
+
+
+@task()
+def follow_source(page_id):
+    """A source page went live: refresh its segments and bring every locale in step."""
+    from wagtail.models import Page
+
+    from core.domain.translations import source_published
+
+    page = Page.objects.filter(pk=page_id, live=True).first()
+    if page is not None:
+        source_published(page)
+
+
+@task()
+def keep_translation_in_step(page_id):
+    from wagtail.models import Page
+
+    from core.domain.translations import translation_published
+
+    page = Page.objects.filter(pk=page_id).first()
+    if page is not None:
+        translation_published(page)

@@ -1,8 +1,14 @@
+from django.urls import path, reverse_lazy
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from core.models import Organisation, Person, Region
+from core import admin_views
+from core.domain import translations
+from core.models import GlossaryTerm, Organisation, Person, Region
 
 
 class RegionViewSet(SnippetViewSet):
@@ -35,3 +41,49 @@ class NetworkViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(NetworkViewSetGroup)
+
+
+class GlossaryViewSet(SnippetViewSet):
+    model = GlossaryTerm
+    icon = "openquote"
+    menu_label = _("Glossary")
+    list_display = ["term", "kind", "note"]
+    list_filter = ["kind"]
+    search_fields = ["term"]
+
+
+register_snippet(GlossaryViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_translation_urls():
+    return [
+        path("translations/", admin_views.translation_dashboard, name="translation_status"),
+        path(
+            "translations/<int:page_id>/submit/",
+            admin_views.submit_translation,
+            name="translation_submit",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_translation_status_menu_item():
+    return MenuItem(
+        _("Translation status"), reverse_lazy("translation_status"), icon_name="site", order=50
+    )
+
+
+class SubmitTranslationButton(PageMenuItem):
+    label = _("Submit for review")
+    icon_name = "resubmit"
+    url_name = "translation_submit"
+
+
+@hooks.register("register_page_header_buttons")
+def submit_translation_button(page, user, view_name=None, next_url=None):
+    """The translation editor has no "submit" of its own; this starts the review."""
+    if translations.is_source(page) or not page.permissions_for_user(user).can_edit():
+        return
+    if translations.editor_translation(page) is not None:
+        yield SubmitTranslationButton(page=page, priority=10)

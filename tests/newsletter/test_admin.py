@@ -7,7 +7,7 @@ from django.contrib.auth.models import Group, User
 from django.core import mail
 from django.utils import timezone
 
-from newsletter.apps import SENDERS_GROUP
+from core.roles import NEWSLETTER_SENDERS as SENDERS_GROUP
 from newsletter.models import Dispatch, Subscriber
 from tests.newsletter.test_sending import publish_with_translations
 

@@ -120,6 +120,33 @@ TIME_ZONE = "UTC"
 # Translations start as drafts so they go through the same review as the source.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
+
+def machine_translator(allow_dummy):
+    """DeepL if XARXA_DEEPL_KEY is set, else LibreTranslate if XARXA_LIBRETRANSLATE_URL
+    is, else wagtail-localize's dummy (which reverses words) where `allow_dummy`.
+    Whatever the engine, the glossary's names pass through untouched and a moderator
+    approves the result before it goes live."""
+    if key := os.environ.get("XARXA_DEEPL_KEY"):
+        engine = "wagtail_localize.machine_translators.deepl.DeepLTranslator"
+        options = {"AUTH_KEY": key}
+    elif url := os.environ.get("XARXA_LIBRETRANSLATE_URL"):
+        engine = "wagtail_localize.machine_translators.libretranslate.LibreTranslator"
+        options = {
+            "LIBRETRANSLATE_URL": url.rstrip("/"),
+            "API_KEY": os.environ.get("XARXA_LIBRETRANSLATE_KEY", ""),
+        }
+    elif allow_dummy:
+        engine, options = "wagtail_localize.machine_translators.dummy.DummyTranslator", {}
+    else:
+        return None
+    return {
+        "CLASS": "core.machine_translation.GlossaryTranslator",
+        "OPTIONS": {"ENGINE": engine, "ENGINE_OPTIONS": options},
+    }
+
+
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator(allow_dummy=True)
+
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 MEDIA_URL = "/media/"
@@ -155,6 +182,9 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Xarxa <noreply@xarxa.localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+# Only the Moderators group hears of pages waiting for review, not every superuser.
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 
 # Content-Security-Policy for everything but the admin, which Wagtail builds with
 # inline scripts. The public templates need no inline script or style.

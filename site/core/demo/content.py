@@ -427,3 +427,17 @@ NEWS_INDEX = {
         "intro": "O que fazem a rede e os seus membros.",
     },
 }
+
+#: Proper names machine translation leaves as written (people's names come from the
+#: Person snippets). From the 2013 work plan.
+GLOSSARY = [
+    ("OIDP", "network"),
+    ("Observatori Internacional de la Democràcia Participativa", "network"),
+    ("Xarxa", "network"),
+    ("Cascais", "city"),
+    ("Estoril", "city"),
+    ("Barcelona", "city"),
+    ("Porto Alegre", "city"),
+    ("Canoas", "city"),
+    ("Dakar", "city"),
+]

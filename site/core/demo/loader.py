@@ -17,7 +17,9 @@ from wagtail.models import Locale, Page, Site
 
 from core.demo import content
 from core.demo.news import NEWS
+from core.domain import translations
 from core.models import (
+    GlossaryTerm,
     HomePage,
     NetworkSettings,
     NewsIndexPage,
@@ -42,7 +44,7 @@ class DemoLoader:
         self.created = 0
 
     def run(self):
-        with transaction.atomic():
+        with transaction.atomic(), translations.written_by_hand():
             self.locales = {
                 code: Locale.objects.get_or_create(language_code=code)[0]
                 for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES
@@ -55,7 +57,19 @@ class DemoLoader:
             self.load_about(homes)
             self.load_news(homes)
             self.load_apps(homes)
+            self.load_glossary()
+            self.track_translations()
         return self.created
+
+    def load_glossary(self):
+        for term, kind in content.GLOSSARY:
+            GlossaryTerm.objects.get_or_create(term=term, defaults={"kind": kind})
+
+    def track_translations(self):
+        """Hand the demo's translations to wagtail-localize, as if translators had made
+        them there, so the dashboard and the translation editor start from real state."""
+        for page in translations.source_pages():
+            translations.track_existing_translations(page)
 
     def load_apps(self, homes):
         # Each app adds its own part of the network to the same tree.

@@ -1,3 +1,4 @@
+from .glossary import GlossaryTerm
 from .outbox import OutboxMessage
 from .pages import (
     SECTION_FIELDS,
@@ -12,6 +13,7 @@ from .settings import NetworkSettings
 from .snippets import Organisation, Person, Region
 
 __all__ = [
+    "GlossaryTerm",
     "HomePage",
     "NetworkSettings",
     "NewsIndexPage",

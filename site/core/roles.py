@@ -1,0 +1,173 @@
+"""The people who run the site, as auth groups: what each may do.
+
+`apply_roles` is run by data migrations (core 0004 and any later one that changes
+a role), so every environment gets the same groups and nobody sets them up by hand.
+It only adds: a permission granted by hand in the admin is left alone.
+
+Page permissions are Wagtail's, on the tree: Editors and Moderators hold theirs on
+the root (Wagtail's initial data), each "Translators (xx)" group on the top pages of
+its own locale (see `grant_translators`), and each working group's coordinators on
+that group's page (workgroups.domain.groups.ensure_coordinator_group).
+"""
+
+from django.conf import settings
+
+EDITORS = "Editors"
+MODERATORS = "Moderators"
+REGISTRATION_MANAGERS = "Registration managers"
+NEWSLETTER_SENDERS = "Newsletter senders"
+#: The one workflow every page passes through before it goes live, in every locale.
+WORKFLOW = "Review and publish"
+REVIEW_TASK = "Moderators review"
+
+#: Snippets editors and moderators keep: the network's organisations, places, people.
+CONTENT_SNIPPETS = [
+    ("core", "region"),
+    ("core", "organisation"),
+    ("core", "person"),
+    ("events", "venue"),
+    ("events", "room"),
+    ("events", "calendarsubscription"),
+    ("events", "privacynotice"),
+    ("core", "glossaryterm"),
+]
+
+
+def _crud(app_label, model):
+    return [(app_label, f"{action}_{model}") for action in ("add", "change", "delete", "view")]
+
+
+def _content_permissions():
+    # Not wagtail_localize.submit_translation: its "Sync translated pages" rewrites
+    # translations, and drafts in every locale are made on publish anyway.
+    permissions = [("wagtailadmin", "access_admin")]
+    for app_label, model in CONTENT_SNIPPETS:
+        permissions += _crud(app_label, model)
+    # Editors decide on requests to join a working group, as its coordinators do.
+    permissions += [("workgroups", "view_membership"), ("workgroups", "change_membership")]
+    return permissions
+
+
+def translators_group(language_code):
+    return f"Translators ({language_code})"
+
+
+def roles():
+    """Group name -> (app_label, codename) permissions, for every role."""
+    table = {
+        EDITORS: _content_permissions(),
+        MODERATORS: _content_permissions(),
+        # Nobody else gets registrations, so other editors never see delegates' data.
+        REGISTRATION_MANAGERS: [
+            ("wagtailadmin", "access_admin"),
+            ("events", "view_registration"),
+            ("events", "change_registration"),
+            ("events", "view_booking"),
+            ("events", "change_booking"),
+        ],
+        # Nobody else sees readers' addresses.
+        NEWSLETTER_SENDERS: [
+            ("wagtailadmin", "access_admin"),
+            ("newsletter", "send_issue"),
+            ("newsletter", "view_dispatch"),
+            ("newsletter", "view_subscriber"),
+            ("newsletter", "change_subscriber"),
+            ("newsletter", "add_topic"),
+            ("newsletter", "change_topic"),
+            ("newsletter", "view_topic"),
+        ],
+    }
+    for code in translated_languages():
+        table[translators_group(code)] = [("wagtailadmin", "access_admin")]
+    return table
+
+
+def translated_languages():
+    return [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES if code != "en"]
+
+
+def apply_roles(apps):
+    """Create every group with its permissions, and the site-wide review workflow."""
+    from django.contrib.auth.management import create_permissions
+
+    # Permissions are normally made after all migrations; make them now so the
+    # groups can hold them on a fresh database.
+    for app_config in apps.get_app_configs():
+        app_config.models_module = True
+        create_permissions(app_config, apps=apps, verbosity=0)
+        app_config.models_module = None
+
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    for name, wanted in roles().items():
+        group, _created = Group.objects.get_or_create(name=name)
+        for app_label, codename in wanted:
+            permission = Permission.objects.filter(
+                content_type__app_label=app_label, codename=codename
+            ).first()
+            if permission is None:
+                raise LookupError(f"{name}: no permission {app_label}.{codename}")
+            group.permissions.add(permission)
+    _review_workflow(apps)
+    Page = apps.get_model("wagtailcore", "Page")
+    for home in Page.objects.filter(depth=2).select_related("locale"):
+        grant_translators(home, apps=apps)
+
+
+def _review_workflow(apps):
+    """One workflow on the root page: a moderator approves before anything goes live.
+
+    Wagtail's initial data made "Moderators approval" on the root; it is renamed,
+    so pages already in review stay in it."""
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    Group = apps.get_model("auth", "Group")
+    Page = apps.get_model("wagtailcore", "Page")
+    Workflow = apps.get_model("wagtailcore", "Workflow")
+    WorkflowTask = apps.get_model("wagtailcore", "WorkflowTask")
+    WorkflowPage = apps.get_model("wagtailcore", "WorkflowPage")
+    GroupApprovalTask = apps.get_model("wagtailcore", "GroupApprovalTask")
+
+    root = Page.objects.filter(depth=1).first()
+    if root is None:
+        return
+    attached = WorkflowPage.objects.filter(page=root).select_related("workflow").first()
+    workflow = attached.workflow if attached else Workflow.objects.create(name=WORKFLOW)
+    workflow.name, workflow.active = WORKFLOW, True
+    workflow.save()
+    if not attached:
+        WorkflowPage.objects.create(page=root, workflow=workflow)
+
+    step = WorkflowTask.objects.filter(workflow=workflow).order_by("sort_order").first()
+    if step is None:
+        content_type, _created = ContentType.objects.get_or_create(
+            app_label="wagtailcore", model="groupapprovaltask"
+        )
+        task = GroupApprovalTask.objects.create(
+            name=REVIEW_TASK, content_type=content_type, active=True
+        )
+        WorkflowTask.objects.create(workflow=workflow, task_id=task.pk, sort_order=0)
+    else:
+        task = GroupApprovalTask.objects.get(pk=step.task_id)
+        task.name = REVIEW_TASK
+        task.save()
+    task.groups.set([Group.objects.get(name=MODERATORS)])
+
+
+def grant_translators(home, apps=None):
+    """Translators of a locale may edit the pages of that locale, and no others.
+
+    Called for each top-level page: by the migration for those that exist, and by a
+    signal (core.apps) when a locale's home page is made."""
+    if apps is None:
+        from django.apps import apps
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
+    Locale = apps.get_model("wagtailcore", "Locale")
+
+    code = Locale.objects.get(pk=home.locale_id).language_code
+    group = Group.objects.filter(name=translators_group(code)).first()
+    if group is None:  # the source language has no translators
+        return
+    change = Permission.objects.get(content_type__app_label="wagtailcore", codename="change_page")
+    GroupPagePermission.objects.get_or_create(group=group, page_id=home.pk, permission=change)
