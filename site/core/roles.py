@@ -2,7 +2,7 @@
 
 `apply_roles` is run by data migrations (core 0004 and any later one that changes
 a role), so every environment gets the same groups and nobody sets them up by hand.
-It only adds: a permission granted by hand in the admin is left alone.
+It only adds, apart from `REVOKED`: a permission granted by hand in the admin stays.
 
 Page permissions are Wagtail's, on the tree: Editors and Moderators hold theirs on
 the root (Wagtail's initial data), each "Translators (xx)" group on the top pages of
@@ -38,14 +38,21 @@ def _crud(app_label, model):
 
 
 def _content_permissions():
-    # Not wagtail_localize.submit_translation: its "Sync translated pages" rewrites
-    # translations, and drafts in every locale are made on publish anyway.
     permissions = [("wagtailadmin", "access_admin")]
     for app_label, model in CONTENT_SNIPPETS:
         permissions += _crud(app_label, model)
     # Editors decide on requests to join a working group, as its coordinators do.
     permissions += [("workgroups", "view_membership"), ("workgroups", "change_membership")]
     return permissions
+
+
+#: Taken away from what Wagtail's and wagtail-localize's own migrations grant.
+REVOKED = {
+    # Its "Sync translated pages" rewrites every translation from the source, over
+    # the translators' work; drafts in each locale are made on publish instead.
+    EDITORS: [("wagtail_localize", "submit_translation")],
+    MODERATORS: [("wagtail_localize", "submit_translation")],
+}
 
 
 def translators_group(language_code):
@@ -108,6 +115,12 @@ def apply_roles(apps):
             if permission is None:
                 raise LookupError(f"{name}: no permission {app_label}.{codename}")
             group.permissions.add(permission)
+    for name, unwanted in REVOKED.items():
+        group = Group.objects.get(name=name)
+        for app_label, codename in unwanted:
+            group.permissions.remove(
+                *Permission.objects.filter(content_type__app_label=app_label, codename=codename)
+            )
     _review_workflow(apps)
     Page = apps.get_model("wagtailcore", "Page")
     for home in Page.objects.filter(depth=2).select_related("locale"):

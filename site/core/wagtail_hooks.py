@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
+from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -87,3 +88,21 @@ def submit_translation_button(page, user, view_name=None, next_url=None):
         return
     if translations.editor_translation(page) is not None:
         yield SubmitTranslationButton(page=page, priority=10)
+
+
+@hooks.register("register_log_actions")
+def register_translation_log_actions(actions):
+    actions.register_action(
+        "xarxa.translation.submit",
+        _("Translation submitted for review"),
+        _("Translation submitted for review"),
+    )
+
+    @actions.register_action("xarxa.translation.synchronize")
+    class Synchronized(LogFormatter):
+        label = _("Synchronized from the source")
+
+        def format_message(self, log_entry):
+            return _("Synchronized from the source: %(fields)s") % {
+                "fields": ", ".join(log_entry.data.get("fields", []))
+            }

@@ -22,7 +22,7 @@ from django.db import transaction
 from wagtail.actions.copy_for_translation import ParentNotTranslatedError
 from wagtail.log_actions import log
 from wagtail.models import Locale, Page
-from wagtail_localize.fields import copy_synchronised_fields
+from wagtail_localize.fields import copy_synchronised_fields, get_translatable_fields
 from wagtail_localize.models import Translation, TranslationSource
 
 _following = ContextVar("following", default=True)
@@ -96,7 +96,7 @@ def _synchronized_values(page):
     data = json.loads(page.to_json())
     return {
         field.field_name: data.get(field.field_name)
-        for field in page.get_translatable_fields()
+        for field in get_translatable_fields(type(page))
         if field.is_synchronized(page)
     }
 
