@@ -82,8 +82,10 @@ class SubmitTranslationButton(PageMenuItem):
 
 
 @hooks.register("register_page_header_buttons")
+@hooks.register("register_page_listing_more_buttons")
 def submit_translation_button(page, user, view_name=None, next_url=None):
-    """The translation editor has no "submit" of its own; this starts the review."""
+    """The translation editor has no "submit" of its own: this starts the review, from
+    the page's menu in the page tree (and from the translation-status dashboard)."""
     if translations.is_source(page) or not page.permissions_for_user(user).can_edit():
         return
     if translations.editor_translation(page) is not None:

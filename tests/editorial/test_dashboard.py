@@ -74,3 +74,20 @@ def test_only_people_with_admin_access_see_it(demo, client):
     assert client.get(reverse("translation_status")).status_code == 302  # to the login
     client.force_login(person("reader"))  # an account in no group
     assert client.get(reverse("translation_status")).status_code == 302
+
+
+def test_a_translator_finds_submit_for_review_in_the_page_tree_and_dashboard(
+    session, locales, translator, client
+):
+    client.force_login(translator)
+    catalan = session.get_translation(locales["ca"])
+    submit = reverse("translation_submit", args=[catalan.pk])
+    listing = client.get(reverse("wagtailadmin_explore", args=[catalan.get_parent().pk]))
+    assert submit in listing.content.decode()
+    assert submit in client.get(reverse("translation_status")).content.decode()
+    page = client.get(submit)
+    assert page.status_code == 200
+    assert "4 de 4 segments traduïts." in page.content.decode()
+    # Not for a page in another language.
+    spanish = session.get_translation(locales["es"])
+    assert client.get(reverse("translation_submit", args=[spanish.pk])).status_code == 302
