@@ -9,9 +9,12 @@ class CoreConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from wagtail.models import Revision
         from wagtail.signals import page_published
 
         page_published.connect(follow_translations, dispatch_uid="follow-translations")
+        page_published.connect(schedule_expiry, dispatch_uid="schedule-expiry")
+        post_save.connect(schedule_go_live, sender=Revision, dispatch_uid="schedule-go-live")
         post_save.connect(grant_translators_their_locale, dispatch_uid="translator-permissions")
 
 
@@ -36,3 +39,25 @@ def grant_translators_their_locale(sender, instance, created, raw=False, **kwarg
 
     if created and not raw and isinstance(instance, Page) and instance.depth == 2:
         grant_translators(instance)
+
+
+def _publish_scheduled_at(moment):
+    from django.db import transaction
+    from django_tasks import default_task_backend
+
+    from core.tasks import publish_scheduled
+
+    # Without deferral (the tests' immediate backend), cron's `publish_scheduled` does it.
+    if default_task_backend.supports_defer:
+        transaction.on_commit(lambda: publish_scheduled.using(run_after=moment).enqueue())
+
+
+def schedule_go_live(sender, instance, raw=False, **kwargs):
+    """An approved revision with a "go live at" in the future waits for the worker."""
+    if not raw and instance.approved_go_live_at is not None:
+        _publish_scheduled_at(instance.approved_go_live_at)
+
+
+def schedule_expiry(sender, instance, **kwargs):
+    if instance.expire_at is not None:
+        _publish_scheduled_at(instance.expire_at)

@@ -31,3 +31,12 @@ def keep_translation_in_step(page_id):
     page = Page.objects.filter(pk=page_id).first()
     if page is not None:
         translation_published(page)
+
+
+@task()
+def publish_scheduled():
+    """Publish what is due and unpublish what expired: Wagtail's own command, run by the
+    worker at the moment a page is scheduled for (cron runs it too, as a safety net)."""
+    from django.core.management import call_command
+
+    call_command("publish_scheduled")

@@ -1,0 +1,63 @@
+"""Scheduled publishing ("go live at", "expire at") runs in the worker at its moment."""
+
+import datetime
+import time
+
+import pytest
+from django.utils import timezone
+from django_tasks import default_task_backend
+
+from core.tasks import publish_scheduled
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def deferring_backend(settings):
+    # The dummy backend keeps what was enqueued, with its run_after, instead of running it.
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    default_task_backend.clear()
+    yield default_task_backend
+    default_task_backend.clear()
+
+
+def wait_until(moment):
+    time.sleep(max(0, (moment - timezone.now()).total_seconds()) + 0.2)
+
+
+def scheduled(backend):
+    return [r for r in backend.results if r.task.func is publish_scheduled.func]
+
+
+def test_go_live_at_queues_the_publication_for_that_moment(
+    session, moderator, deferring_backend, django_capture_on_commit_callbacks
+):
+    later = timezone.now() + datetime.timedelta(seconds=2)
+    session.abstract = "Scheduled abstract."
+    session.go_live_at = later
+    with django_capture_on_commit_callbacks(execute=True):
+        session.save_revision(user=moderator).publish(user=moderator)
+    session.refresh_from_db()
+    assert session.abstract != "Scheduled abstract."  # not yet
+    [job] = scheduled(deferring_backend)
+    assert job.task.run_after == later
+
+    # The worker runs it once it is due.
+    wait_until(later)
+    publish_scheduled.call()
+    session.refresh_from_db()
+    assert session.abstract == "Scheduled abstract."
+
+
+def test_expire_at_queues_the_unpublication(
+    session, moderator, deferring_backend, django_capture_on_commit_callbacks
+):
+    soon = timezone.now() + datetime.timedelta(seconds=2)
+    session.expire_at = soon
+    with django_capture_on_commit_callbacks(execute=True):
+        session.save_revision(user=moderator).publish(user=moderator)
+    assert [job.task.run_after for job in scheduled(deferring_backend)] == [soon]
+    wait_until(soon)
+    publish_scheduled.call()
+    session.refresh_from_db()
+    assert not session.live and session.expired
