@@ -7,8 +7,8 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils.translation import get_language_info, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from wagtail.models import Locale, Page
 
 from core.domain import translation_status as status
@@ -109,7 +109,10 @@ def submit_translation(request, page_id):
         messages.success(
             request,
             _("“%(title)s” in %(language)s was sent to the moderators for review.")
-            % {"title": page.get_admin_display_title(), "language": page.locale.get_display_name()},
+            % {
+                "title": page.get_admin_display_title(),
+                "language": get_language_info(page.locale.language_code)["name_translated"],
+            },
         )
         return redirect("wagtailadmin_pages:edit", page.pk)
     return TemplateResponse(
