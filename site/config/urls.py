@@ -18,6 +18,7 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
+    path("healthz", core_views.healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
     # ESP tracking webhooks (bounces, complaints, unsubscribes): anymail checks the
     # ANYMAIL_WEBHOOK_SECRET basic auth, and the ESP's signature where it has one.

@@ -2,12 +2,15 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.http import HttpResponse, HttpResponseServerError
+from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page
 from wagtail.views import serve as wagtail_serve
+
+from core.domain import health
 
 SEARCH_RESULTS_PER_PAGE = 10
 
@@ -53,3 +56,12 @@ def page_not_found(request, exception=None):
 def server_error(request):
     # No context processors: whatever broke the page may break them too.
     return HttpResponseServerError(loader.get_template("500.html").render())
+
+
+@never_cache
+def healthz(request):
+    """For the load balancer: 200 when this process can serve, 503 when it cannot."""
+    ok, report = health.run(health.WEB_CHECKS)
+    return JsonResponse(
+        {"status": "ok" if ok else "fail", "checks": report}, status=200 if ok else 503
+    )

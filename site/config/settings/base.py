@@ -215,7 +215,11 @@ LANGUAGE_COOKIE_SAMESITE = "Lax"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"personal_data": {"()": "core.logs.RedactPersonalData"}},
+    "formatters": {"json": {"()": "core.logs.JSONFormatter"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["personal_data"]},
+    },
     "root": {"handlers": ["console"], "level": "INFO"},
     "loggers": {
         "django.security.DisallowedHost": {"level": "ERROR"},

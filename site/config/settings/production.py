@@ -3,6 +3,7 @@
 A missing required variable stops start-up with a message that names it.
 """
 
+import copy
 import os
 
 import dj_database_url
@@ -65,3 +66,7 @@ SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 LANGUAGE_COOKIE_SECURE = True
+
+# One JSON object per line on stderr, for journald or the platform's log collector.
+LOGGING = copy.deepcopy(LOGGING)  # noqa: F405  (base's dict stays as it is)
+LOGGING["handlers"]["console"]["formatter"] = "json"

@@ -1,0 +1,70 @@
+"""Is this process fit to serve? What `/healthz` and `manage.py healthcheck` report.
+
+Each check answers (ok, detail). The web check is cheap enough for a load balancer to
+call every few seconds: one query, one cache round trip, one query on the task queue.
+"""
+
+import datetime
+import uuid
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import connection
+from django.utils import timezone
+
+#: Work ready for longer than this means no worker is draining the queue.
+QUEUE_STALL = datetime.timedelta(minutes=10)
+
+
+def database():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+        cursor.fetchone()
+    return True, connection.vendor
+
+
+def cache_round_trip():
+    key = f"healthz:{uuid.uuid4().hex}"
+    cache.set(key, "1", 10)
+    found = cache.get(key) == "1"
+    cache.delete(key)
+    return found, settings.CACHES["default"]["BACKEND"].rsplit(".", 1)[-1]
+
+
+def task_queue(now=None):
+    """The oldest task waiting to run; a stalled queue means the worker is down."""
+    backend = settings.TASKS["default"]["BACKEND"]
+    if not backend.startswith("django_tasks_db."):
+        return True, backend.rsplit(".", 1)[-1]
+    from django_tasks_db.models import DBTaskResult
+
+    now = now or timezone.now()
+    oldest = DBTaskResult.objects.ready().order_by("run_after", "enqueued_at").first()
+    if oldest is None:
+        return True, "empty"
+    waiting_since = max(oldest.enqueued_at, min(oldest.run_after, now))
+    age = now - waiting_since
+    return age < QUEUE_STALL, f"oldest ready task waiting {int(age.total_seconds())} s"
+
+
+def migrations():
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connection)
+    pending = executor.migration_plan(executor.loader.graph.leaf_nodes())
+    return not pending, f"{len(pending)} unapplied" if pending else "applied"
+
+
+WEB_CHECKS = {"database": database, "cache": cache_round_trip, "task_queue": task_queue}
+ALL_CHECKS = {**WEB_CHECKS, "migrations": migrations}
+
+
+def run(checks):
+    report = {}
+    for name, check in checks.items():
+        try:
+            ok, detail = check()
+        except Exception as error:  # a failing dependency is the answer, not a crash
+            ok, detail = False, f"{type(error).__name__}: {error}"
+        report[name] = {"ok": ok, "detail": detail}
+    return all(item["ok"] for item in report.values()), report

@@ -1,0 +1,65 @@
+"""/healthz for the load balancer and `manage.py healthcheck` for operators."""
+
+import datetime
+import re
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.utils import timezone
+
+pytestmark = pytest.mark.django_db
+
+DB_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+def test_healthz_answers_ok_and_is_never_cached(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    body = response.json()
+    assert body["status"] == "ok"
+    assert set(body["checks"]) == {"database", "cache", "task_queue"}
+    assert "no-store" in response["Cache-Control"]
+
+
+def enqueue_stale_task(minutes):
+    from core.tasks import publish_scheduled
+
+    result = publish_scheduled.using(backend="default").enqueue()
+    from django_tasks_db.models import DBTaskResult
+
+    DBTaskResult.objects.filter(id=result.id).update(
+        enqueued_at=timezone.now() - datetime.timedelta(minutes=minutes),
+        run_after=timezone.now() - datetime.timedelta(minutes=minutes),
+    )
+
+
+def test_a_stalled_task_queue_makes_healthz_fail(client, settings):
+    settings.TASKS = DB_TASKS
+    enqueue_stale_task(minutes=2)
+    assert client.get("/healthz").status_code == 200  # a worker is a little behind
+    enqueue_stale_task(minutes=30)
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    queue = response.json()["checks"]["task_queue"]
+    assert not queue["ok"]
+    assert re.fullmatch(r"oldest ready task waiting 18\d\d s", queue["detail"])
+
+
+def test_a_task_deferred_to_later_is_not_a_stall(client, settings):
+    from core.tasks import publish_scheduled
+
+    settings.TASKS = DB_TASKS
+    publish_scheduled.using(run_after=timezone.now() + datetime.timedelta(days=1)).enqueue()
+    assert client.get("/healthz").json()["checks"]["task_queue"]["ok"]
+
+
+def test_the_command_reports_each_check_and_fails_when_one_does(settings, capsys):
+    call_command("healthcheck")
+    out = capsys.readouterr().out
+    for name in ("database", "cache", "task_queue", "migrations: applied"):
+        assert name in out
+    settings.TASKS = DB_TASKS
+    enqueue_stale_task(minutes=30)
+    with pytest.raises(CommandError):
+        call_command("healthcheck")
+    assert "FAIL task_queue" in capsys.readouterr().out
