@@ -7,7 +7,6 @@ never cached or indexed, and their address never goes to another site as a Refer
 import json
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.contrib import messages
 from django.http import HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
@@ -124,21 +123,6 @@ def session_options(conference, sessions, registration=None):
     return options
 
 
-def client_ip(request):
-    """The delegate's address, for the consent record and rate limits.
-
-    Behind XARXA_PROXY_HOPS trusted proxies it is that many entries from the right of
-    X-Forwarded-For; the entries further left are whatever the client sent."""
-    hops = settings.XARXA_PROXY_HOPS
-    if hops:
-        forwarded = [
-            part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
-        ]
-        if len(forwarded) >= hops and forwarded[-hops]:
-            return forwarded[-hops]
-    return request.META.get("REMOTE_ADDR") or None
-
-
 def register(request, conference):
     source = domain.source(conference)
     context = conference_context(request, conference, "register/")
@@ -161,7 +145,7 @@ def register(request, conference):
     status = 200
     if request.method == "POST":
         email = request.POST.get("email", "").strip().lower()[:254]
-        if ratelimit.refuse_form(form, "register", ip=client_ip(request), email=email):
+        if ratelimit.refuse_form(form, "register", ip=ratelimit.client_ip(request), email=email):
             status = 429
         elif form.is_valid():
             try:
@@ -169,7 +153,7 @@ def register(request, conference):
                     source,
                     form.details(),
                     form.cleaned_data["sessions"],
-                    ip=client_ip(request),
+                    ip=ratelimit.client_ip(request),
                     privacy_version=notice.version,
                 )
             except domain.Refusal as refusal:

@@ -12,7 +12,8 @@ from django.views.decorators.csrf import csrf_exempt
 from wagtail.models import Locale
 
 from core import ratelimit
-from events.registration_views import client_ip, current_notice, private
+from core.ratelimit import client_ip
+from events.registration_views import current_notice, private
 from newsletter.domain import links, subscriptions
 from newsletter.forms import PreferencesForm, SubscribeForm
 

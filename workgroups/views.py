@@ -9,7 +9,8 @@ from wagtail.models import Locale
 
 from core import ratelimit
 from core.models import Organisation
-from events.registration_views import client_ip, current_notice, private
+from core.ratelimit import client_ip
+from events.registration_views import current_notice, private
 from workgroups.domain import groups as group_domain
 from workgroups.domain import meetings as meeting_domain
 from workgroups.domain import membership as domain

@@ -12,6 +12,8 @@ class CoreConfig(AppConfig):
         from wagtail.models import Revision
         from wagtail.signals import page_published
 
+        from core import admin_login  # noqa: F401  (connects the failed sign-in counter)
+
         page_published.connect(follow_translations, dispatch_uid="follow-translations")
         page_published.connect(schedule_expiry, dispatch_uid="schedule-expiry")
         post_save.connect(schedule_go_live, sender=Revision, dispatch_uid="schedule-go-live")

@@ -4,6 +4,7 @@ import hashlib
 import math
 import time
 
+from django.conf import settings
 from django.core.cache import cache
 
 
@@ -34,7 +35,6 @@ def hit(scope, value, limit):
 def refuse_form(form, scope, *, ip, email):
     """For a public form that sends email: count the attempt per IP and per address, and
     when either is over its limit put the wait on the form. Returns True when refused."""
-    from django.conf import settings
     from django.utils.translation import gettext as _
 
     wait = hit(f"{scope}-ip", ip, settings.XARXA_RATE_LIMIT_PER_IP)
@@ -46,3 +46,29 @@ def refuse_form(form, scope, *, ip, email):
         None, _("Too many attempts. Try again in %(minutes)s minutes.") % {"minutes": wait}
     )
     return True
+
+
+def client_ip(request):
+    """The visitor's address, for consent records and rate limits.
+
+    Behind XARXA_PROXY_HOPS trusted proxies it is that many entries from the right of
+    X-Forwarded-For; the entries further left are whatever the client sent."""
+    hops = settings.XARXA_PROXY_HOPS
+    if hops:
+        forwarded = [
+            part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+        ]
+        if len(forwarded) >= hops and forwarded[-hops]:
+            return forwarded[-hops]
+    return request.META.get("REMOTE_ADDR") or None
+
+
+def waiting(scope, value, limit):
+    """Minutes to wait if `value` is already over its limit in `scope`; counts nothing."""
+    count, window = limit
+    if not count or not value:
+        return None
+    key, remaining = _key(scope, value, window)
+    if (cache.get(key) or 0) >= count:
+        return max(1, math.ceil(remaining / 60))
+    return None

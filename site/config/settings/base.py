@@ -167,6 +167,9 @@ XARXA_BASE_URL = WAGTAILADMIN_BASE_URL
 #: open formats, never HTML or SVG, which a browser would run.
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odp", "ods", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# Through Wagtail's view, whatever the storage: it sends `default-src 'none'` and serves
+# anything but PDF and plain text as an attachment.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
@@ -236,6 +239,13 @@ XARXA_ANONYMISE_AFTER_MONTHS = int(os.environ.get("XARXA_ANONYMISE_AFTER_MONTHS"
 #: Attempts allowed per window on public forms: (count, seconds). Set to 0 to turn off (bench).
 XARXA_RATE_LIMIT_PER_IP = (int(os.environ.get("XARXA_RATE_LIMIT_PER_IP", "20")), 15 * 60)
 XARXA_RATE_LIMIT_PER_EMAIL = (int(os.environ.get("XARXA_RATE_LIMIT_PER_EMAIL", "5")), 60 * 60)
+#: Failed admin sign-ins allowed per 15 minutes, per account name and per address.
+XARXA_LOGIN_FAILURES_PER_ACCOUNT = (
+    int(os.environ.get("XARXA_LOGIN_FAILURES_PER_ACCOUNT", "5")),
+    15 * 60,
+)
+XARXA_LOGIN_FAILURES_PER_IP = (int(os.environ.get("XARXA_LOGIN_FAILURES_PER_IP", "20")), 15 * 60)
+WAGTAILADMIN_USER_LOGIN_FORM = "core.admin_login.ThrottledLoginForm"
 #: Reverse proxies in front of the app that append to X-Forwarded-For (1 behind nginx).
 XARXA_PROXY_HOPS = int(os.environ.get("XARXA_PROXY_HOPS", "0"))
 

@@ -1,0 +1,44 @@
+"""The admin login stops password guessing: per account name and per address."""
+
+import pytest
+from django.contrib.auth.models import User
+
+pytestmark = pytest.mark.django_db
+PASSWORD = "a-long-test-password"
+
+
+def sign_in(client, username, password, ip="203.0.113.7"):
+    return client.post(
+        "/admin/login/", {"username": username, "password": password}, REMOTE_ADDR=ip
+    )
+
+
+def test_five_failures_lock_the_account_name_even_for_the_right_password(client):
+    User.objects.create_superuser("moderator", "m@example.org", PASSWORD)
+    for _attempt in range(5):
+        response = sign_in(client, "moderator", "guess")
+        assert "didn&#x27;t match" in response.content.decode()
+    response = sign_in(client, "Moderator", PASSWORD)  # the right one, any case
+    assert response.status_code == 200
+    assert "Too many failed sign-ins. Try again in" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+    # Another account from the same address is not locked out by it.
+    User.objects.create_superuser("editor", "e@example.org", PASSWORD)
+    assert sign_in(client, "editor", PASSWORD).status_code == 302
+
+
+def test_one_address_trying_many_accounts_is_stopped(client, settings):
+    settings.XARXA_LOGIN_FAILURES_PER_IP = (3, 900)
+    for name in ("anna", "berta", "carles"):
+        sign_in(client, name, "guess")
+    response = sign_in(client, "dolors", "guess")
+    assert "Too many failed sign-ins" in response.content.decode()
+    User.objects.create_superuser("elena", "el@example.org", PASSWORD)
+    assert sign_in(client, "elena", PASSWORD, ip="198.51.100.2").status_code == 302
+
+
+def test_successful_sign_ins_do_not_count(client):
+    User.objects.create_superuser("moderator", "m@example.org", PASSWORD)
+    for _attempt in range(8):
+        assert sign_in(client, "moderator", PASSWORD).status_code == 302
+        client.logout()
