@@ -30,9 +30,10 @@ lint: venv
 test: venv messages lint
 	@bin/run-tests $(BIN)/python
 
-# Every benchmark in bench/, each printing its figures beside a baseline from the same run.
+# Every benchmark in bench/, then one table (figure, same-run baseline, ratio, target),
+# also written to bench/results.json.
 bench: venv messages
-	@for script in bench/[!_]*.py; do $(BIN)/python "$$script" || exit 1; done
+	@$(BIN)/python bench/run.py
 
 # Re-pin every dependency from pyproject.toml (needs uv: pip install uv).
 lock:

@@ -84,3 +84,30 @@ def conference_with_sessions(count, slug):
             )
         )
     return conference
+
+
+def record(benchmark, rows):
+    """Hand rows to `bench/run.py` (make bench), which prints them in one table and
+    writes bench/results.json. Each row: (measure, figure, baseline, target, unit); the
+    ratio is figure / baseline, both measured in the same run."""
+    import json
+
+    path = os.environ.get("XARXA_BENCH_RESULTS")
+    if not path:
+        return
+    with open(path, "a", encoding="utf-8") as out:
+        for measure, figure, baseline, target, unit in rows:
+            out.write(
+                json.dumps(
+                    {
+                        "benchmark": benchmark,
+                        "measure": measure,
+                        "figure": figure,
+                        "baseline": baseline,
+                        "ratio": figure / baseline if baseline else None,
+                        "unit": unit,
+                        "target": target,
+                    }
+                )
+                + "\n"
+            )

@@ -3,7 +3,7 @@
 Run with `make bench` (or `.venv/bin/python bench/programme.py`).
 """
 
-from _setup import conference_with_sessions, django_with_demo, print_table, timed
+from _setup import conference_with_sessions, django_with_demo, print_table, record, timed
 
 
 def main():
@@ -33,6 +33,29 @@ def main():
                 )
             )
     print_table("Programme and exports vs a StandardPage render (same run)", rows)
+    record("programme", [(name, value, base, target, "s") for name, value, base, target in rows])
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries(url):
+        with CaptureQueriesContext(connection) as captured:
+            client.get(url)
+        return len(captured)
+
+    counts = [
+        (
+            f"queries, {route} 300 vs 30 sessions",
+            queries(large.url + route),
+            queries(small.url + route),
+            "1.00 (flat)",
+            "queries",
+        )
+        for route in ("programme/", "speakers/", "schedule.json")
+    ]
+    for name, many, few, target, _unit in counts:
+        print(f"{name}: {many} vs {few} (target {target})")
+    record("programme", counts)
 
 
 if __name__ == "__main__":

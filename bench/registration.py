@@ -395,6 +395,33 @@ def print_results(title, rows, ratios):
         )
 
 
+def record_results(results):
+    from _setup import record
+
+    rows = []
+    for clients in REQUESTS_PER_CLIENT:
+        registration, floor = results["register", clients], results["floor", clients]
+        rows.append(
+            (
+                f"registration bookings/s vs bare-insert floor, {clients} clients",
+                registration.per_second,
+                floor.per_second,
+                "reported",
+                "req/s",
+            )
+        )
+        rows.append(
+            (
+                f"registration p99 vs floor p99, {clients} clients",
+                registration.percentile(99),
+                floor.percentile(99),
+                "reported",
+                "s",
+            )
+        )
+    record("registration", rows)
+
+
 def run_load(port, form_path, sessions):
     """Every measured phase, plus a warm-up. Returns (results, {session pk: successful
     POSTs}, successful floor POSTs, failures)."""
@@ -456,6 +483,7 @@ def main():
             ratios,
         )
 
+        record_results(results)
         capacities = {sessions["large"]: LARGE_CAPACITY, sessions["small"]: SMALL_CAPACITY}
         counts = {pk: (booked[pk], capacity) for pk, capacity in capacities.items()}
         verdicts = checks(counts, floor_rows)
