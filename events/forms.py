@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from core import choices
 from core.forms import PersonForm, no_control_characters
 from events.domain.validation import session_errors
 from events.enums import SPOKEN_LANGUAGES
@@ -61,7 +62,7 @@ class SessionPageForm(WagtailAdminPageForm):
         return cleaned
 
 
-class SessionChoiceField(forms.ModelMultipleChoiceField):
+class SessionChoiceField(choices.ModelMultipleChoiceField):
     widget = forms.CheckboxSelectMultiple
     default_error_messages = {
         "invalid_choice": _("Choose sessions from this conference's list."),

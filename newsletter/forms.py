@@ -2,8 +2,10 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from core import choices
 
-class TopicsField(forms.ModelMultipleChoiceField):
+
+class TopicsField(choices.ModelMultipleChoiceField):
     widget = forms.CheckboxSelectMultiple
 
     def label_from_instance(self, topic):

@@ -9,6 +9,7 @@ from django.core.paginator import Paginator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core import choices
 from core.models import Region
 from events.enums import AgendaItemType
 
@@ -30,7 +31,7 @@ class AgendaItem:
 
 
 class AgendaFilterForm(forms.Form):
-    region = forms.ModelChoiceField(
+    region = choices.ModelChoiceField(
         label=_("Region"),
         queryset=Region.objects.none(),
         required=False,

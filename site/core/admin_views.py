@@ -11,6 +11,7 @@ from django.utils.translation import get_language_info, gettext_lazy
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
+from core import choices
 from core.domain import translation_status as status
 from core.domain import translations
 from core.roles import translators_group
@@ -30,7 +31,7 @@ class StatusFilter(forms.Form):
         empty_label=gettext_lazy("All languages"),
         to_field_name="language_code",
     )
-    section = forms.ModelChoiceField(
+    section = choices.ModelChoiceField(
         label=gettext_lazy("Section"),
         queryset=Page.objects.none(),
         required=False,

@@ -6,6 +6,8 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from core import choices
+
 
 def no_control_characters(value):
     """Names and notes are shown to people and printed: no invisible control characters."""
@@ -34,7 +36,7 @@ class PersonForm(forms.Form):
             "invalid": _("Write a whole email address, such as name@city.org."),
         },
     )
-    organisation = forms.ModelChoiceField(
+    organisation = choices.ModelChoiceField(
         label=_("Organisation"),
         queryset=None,
         required=False,
