@@ -31,6 +31,14 @@ def _postgres_only(request):
         pytest.skip("needs PostgreSQL: make test runs these on a throwaway cluster")
 
 
+@pytest.fixture(autouse=True)
+def _redis_only(request):
+    if request.node.get_closest_marker("redis") and not os.environ.get("XARXA_TEST_REDIS_URL"):
+        if IN_CI:
+            pytest.fail("CI=true: redis tests must run against Redis (XARXA_TEST_REDIS_URL)")
+        pytest.skip("needs Redis: make test runs these against a throwaway redis-server")
+
+
 def ensure_wagtail_tree():
     """The rows migrations leave behind (locales, the tree's root) after a flush.
 

@@ -3,7 +3,7 @@
 import pytest
 from django.contrib.auth.models import User
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.cache]
 PASSWORD = "a-long-test-password"
 
 

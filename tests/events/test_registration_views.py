@@ -276,6 +276,7 @@ def test_overlapping_and_members_only_choices_are_explained(
     assert response.status_code == 302
 
 
+@pytest.mark.cache
 def test_too_many_attempts_are_refused_with_the_wait(client, conference, settings):
     settings.XARXA_RATE_LIMIT_PER_EMAIL = (2, 3600)
     for _attempt in range(2):

@@ -125,6 +125,7 @@ def test_bad_input_is_refused_next_to_the_field(subscribe, changes, field, messa
     assert not mail.outbox
 
 
+@pytest.mark.cache
 def test_subscribing_is_rate_limited(subscribe, settings):
     settings.XARXA_RATE_LIMIT_PER_EMAIL = (2, 3600)
     for _ in range(2):

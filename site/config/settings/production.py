@@ -49,13 +49,72 @@ ANYMAIL = {key: value for key, value in os.environ.items() if key.startswith(_es
 # ESPs that sign their webhooks are checked too (e.g. MAILGUN_WEBHOOK_SIGNING_KEY above).
 ANYMAIL["WEBHOOK_SECRET"] = require("ANYMAIL_WEBHOOK_SECRET")
 
-if os.environ.get("REDIS_URL"):
+# More than one web process needs a shared cache: rate limits count across all of them.
+# Django's own Redis backend: it does all django-redis would do here (get, set, INCR).
+REDIS_URL = os.environ.get("REDIS_URL", "").strip()
+if REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
+            "LOCATION": REDIS_URL,
         }
     }
+
+# The task queue: rows in PostgreSQL drained by `db_worker` (default), or Redis drained
+# by `rqworker --with-scheduler`. The code enqueues through django-tasks either way.
+XARXA_TASK_BACKEND = os.environ.get("XARXA_TASK_BACKEND", "database").strip().lower()
+if XARXA_TASK_BACKEND == "rq":
+    if not REDIS_URL:
+        raise ImproperlyConfigured("XARXA_TASK_BACKEND=rq needs REDIS_URL; see the README.")
+    INSTALLED_APPS = [*INSTALLED_APPS, "django_rq"]  # noqa: F405
+    RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 15 * 60}}
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+elif XARXA_TASK_BACKEND != "database":
+    raise ImproperlyConfigured(
+        f"XARXA_TASK_BACKEND must be 'database' or 'rq', not {XARXA_TASK_BACKEND!r}."
+    )
+
+# Media on S3-compatible storage. Keys come from AWS_ACCESS_KEY_ID and
+# AWS_SECRET_ACCESS_KEY, as boto3 reads them. Documents still go through Wagtail's view
+# (WAGTAILDOCS_SERVE_METHOD), which adds its `default-src 'none'` policy.
+if bucket := os.environ.get("XARXA_S3_BUCKET", "").strip():
+    STORAGES = {
+        **STORAGES,  # noqa: F405
+        "default": {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {
+                "bucket_name": bucket,
+                "endpoint_url": os.environ.get("XARXA_S3_ENDPOINT_URL") or None,
+                "region_name": os.environ.get("XARXA_S3_REGION") or None,
+                "custom_domain": os.environ.get("XARXA_MEDIA_DOMAIN") or None,
+                "file_overwrite": False,
+                "querystring_auth": False,
+                "default_acl": None,
+            },
+        },
+    }
+
+# A CDN or caching proxy in front: Wagtail purges a page's URL (each language's page has
+# its own) when it is published, unpublished or moved.
+_frontend_cache = None
+if purge := os.environ.get("XARXA_CACHE_PURGE_URL", "").strip():
+    _frontend_cache = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": purge,
+    }
+elif zone := os.environ.get("XARXA_CLOUDFLARE_ZONE_ID", "").strip():
+    _frontend_cache = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": zone,
+        "BEARER_TOKEN": require("XARXA_CLOUDFLARE_TOKEN"),
+    }
+elif distribution := os.environ.get("XARXA_CLOUDFRONT_DISTRIBUTION_ID", "").strip():
+    _frontend_cache = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": distribution,
+    }
+if _frontend_cache:
+    WAGTAILFRONTENDCACHE = {"cdn": _frontend_cache}
 
 # TLS ends at the proxy in front of gunicorn, which sets X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

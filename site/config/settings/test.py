@@ -20,6 +20,15 @@ else:
     DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}}
 
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+# make test's Redis pass: the cache (rate limits, health) on a real Redis server, and
+# RQ queues the `redis` tests send tasks through.
+if REDIS_URL := os.environ.get("XARXA_TEST_REDIS_URL"):
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    }
+    INSTALLED_APPS = [*INSTALLED_APPS, "django_rq"]  # noqa: F405
+    RQ_QUEUES = {"default": {"URL": REDIS_URL}}
 EMAIL_BACKEND = "anymail.backends.test.EmailBackend"
 ANYMAIL = {"WEBHOOK_SECRET": "xarxa:test-webhook-secret"}
 

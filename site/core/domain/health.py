@@ -34,6 +34,8 @@ def cache_round_trip():
 def task_queue(now=None):
     """The oldest task waiting to run; a stalled queue means the worker is down."""
     backend = settings.TASKS["default"]["BACKEND"]
+    if backend.startswith("django_tasks_rq."):
+        return _rq_queue(now or timezone.now())
     if not backend.startswith("django_tasks_db."):
         return True, backend.rsplit(".", 1)[-1]
     from django_tasks_db.models import DBTaskResult
@@ -45,6 +47,21 @@ def task_queue(now=None):
     waiting_since = max(oldest.enqueued_at, min(oldest.run_after, now))
     age = now - waiting_since
     return age < QUEUE_STALL, f"oldest ready task waiting {int(age.total_seconds())} s"
+
+
+def _rq_queue(now):
+    import django_rq
+
+    queue = django_rq.get_queue("default")
+    queue.connection.ping()
+    oldest = next(iter(queue.get_jobs(0, 1)), None)
+    if oldest is None or oldest.enqueued_at is None:
+        return True, f"rq: {queue.count} queued"
+    enqueued = oldest.enqueued_at
+    if enqueued.tzinfo is None:
+        enqueued = enqueued.replace(tzinfo=datetime.UTC)
+    age = now - enqueued
+    return age < QUEUE_STALL, f"rq: oldest queued job waiting {int(age.total_seconds())} s"
 
 
 def migrations():
