@@ -148,3 +148,10 @@ def test_join_form(client, places, data):
 )
 def test_subscribe_form(client, demo, data):
     no_server_error(client.post("/fr/newsletter/subscribe/", data))
+
+
+def test_a_nul_in_a_search_is_dropped_and_in_a_path_refused(client, demo):
+    response = client.get("/ca/search/", {"q": "Casc\x00ais"})
+    assert response.status_code == 200
+    assert response.context["query"] == "Cascais"
+    assert client.get("/ca/conferencies/%00/").status_code == 400
