@@ -66,6 +66,9 @@ def run(command):
         raise RuntimeError(f"{command[0]} failed:\n{result.stdout}{result.stderr}")
 
 
+RESTART = {}
+
+
 @contextmanager
 def postgres():
     """A throwaway cluster, as bin/run-tests starts one; stopped and removed whatever happens.
@@ -91,7 +94,11 @@ def postgres():
         run([*as_pg, pgbin / "pg_ctl", "-D", data, "-l", work / "server.log", "-w", "-o",
              options, "start"])  # fmt: skip
         run([pgbin / "createdb", "-h", "127.0.0.1", "-p", port, "-U", "xarxa", "xarxa_bench"])
-        yield f"postgres://xarxa@127.0.0.1:{port}/xarxa_bench"
+        url = f"postgres://xarxa@127.0.0.1:{port}/xarxa_bench"
+        # For the fault drill: restart this cluster as an operator (or a failover) would.
+        RESTART[url] = [*as_pg, pgbin / "pg_ctl", "-D", data, "-m", "fast", "-w", "-o",
+                        options, "-l", work / "server.log", "restart"]  # fmt: skip
+        yield url
     finally:
         subprocess.run(
             [*as_pg, str(pgbin / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"],

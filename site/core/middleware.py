@@ -6,7 +6,7 @@ string it is dropped; in the path, which names a page, the request is refused. F
 need nothing here: Django's text fields already answer a NUL with a message.
 """
 
-from django.http import HttpResponseBadRequest
+from django.http import HttpResponse, HttpResponseBadRequest
 from django.utils.translation import gettext as _
 
 
@@ -32,3 +32,32 @@ class DropNulCharacters:
             cleaned._mutable = False
             request.GET = cleaned
         return self.get_response(request)
+
+
+class DatabaseUnavailable:
+    """When the database goes away mid-request (a restart, a failover), the visitor gets
+    a 503 that says nothing was saved and to send it again, not a server error.
+
+    The view's transaction has rolled back by then, so "nothing was saved" is true; the
+    broken connection is dropped so the next request opens a fresh one."""
+
+    RETRY_AFTER = "30"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        from django.db import InterfaceError, OperationalError, connections
+        from django.template import loader
+
+        if not isinstance(exception, (OperationalError, InterfaceError)):
+            return None
+        for connection in connections.all(initialized_only=True):
+            connection.close_if_unusable_or_obsolete()
+        response = HttpResponse(loader.get_template("503.html").render(), status=503)
+        response["Retry-After"] = self.RETRY_AFTER
+        response["Cache-Control"] = "no-store"
+        return response

@@ -1,0 +1,148 @@
+"""Fault drill: PostgreSQL restarts while delegates register.
+
+A throwaway cluster, gunicorn with 2 sync workers, 20 delegates each sending 8
+registrations; after the first bookings land the cluster is restarted (`pg_ctl restart
+-m fast`, which cuts every connection). Then:
+
+- every answer is a booking (302) or the 503 page saying nothing was saved, never a 500;
+- bookings resume after the restart;
+- the database holds exactly one registration, with its one booking, per 302, and the
+  session's seat count equals its seated bookings: nothing half-written.
+
+`make bench` runs it, and so does `make test` (tests/events/test_database_restart.py,
+PostgreSQL pass). Exits 1 when a check fails.
+"""
+
+import collections
+import os
+import sys
+import tempfile
+import threading
+import time
+import urllib.parse
+from pathlib import Path
+
+import registration as stack
+
+CLIENTS = 20
+PER_CLIENT = 8
+RETRY_TEXT = b"Nothing you sent was saved"
+
+
+def drive(port, form_path, session_pk, restart):
+    outcomes = collections.Counter()
+    successes, order = [], []
+    lock = threading.Lock()
+    gate = threading.Barrier(CLIENTS + 1)
+
+    def client(number):
+        cookie, token = stack.csrf(port, form_path)
+        headers = {"Content-Type": "application/x-www-form-urlencoded", "Cookie": cookie}
+        gate.wait()
+        for n in range(PER_CLIENT):
+            email = f"drill-{number}-{n}@{stack.EMAIL_DOMAIN}"
+            body = urllib.parse.urlencode(
+                {
+                    "csrfmiddlewaretoken": token, "name": f"Drill Delegate {number}-{n}",
+                    "email": email, "organisation": "", "organisation_name": "Drill",
+                    "country": "PT", "position": "Tester", "language": "en",
+                    "consent": "on", "website": "", "sessions": session_pk,
+                }
+            )  # fmt: skip
+            try:
+                status, _headers, answer = stack.request(port, "POST", form_path, body, headers)
+            except OSError as error:
+                status, answer = None, repr(error).encode()
+            with lock:
+                order.append(status)
+                if status == 302:
+                    outcomes["booked"] += 1
+                    successes.append(email)
+                elif status == 503 and RETRY_TEXT in answer:
+                    outcomes["503, asked to send again"] += 1
+                else:
+                    outcomes[f"unexpected {status}: {answer[:120]!r}"] += 1
+            time.sleep(0.05)
+
+    threads = [threading.Thread(target=client, args=(n,)) for n in range(CLIENTS)]
+    for thread in threads:
+        thread.start()
+    gate.wait()
+    # Restart once the first bookings are in, while the rest are on their way.
+    while True:
+        with lock:
+            if outcomes["booked"] >= CLIENTS:
+                break
+        time.sleep(0.02)
+    began = time.monotonic()
+    restart()
+    restart_seconds = time.monotonic() - began
+    for thread in threads:
+        thread.join()
+    return outcomes, successes, order, restart_seconds
+
+
+def checks(outcomes, successes, order, session_pk):
+    from events.domain.registration import SEATED
+    from events.models import Booking, Registration, Seats
+
+    drill = Registration.objects.filter(email__startswith="drill-")
+    bookings = Booking.objects.filter(registration__in=drill)
+    seats = Seats.objects.get(page_id=session_pk)
+    seated = Booking.objects.filter(session_id=session_pk, status__in=SEATED).count()
+    unexpected = {key: n for key, n in outcomes.items() if key.startswith("unexpected")}
+    after = order[order.index(503) :] if 503 in order else []
+    return [
+        (f"answers: {dict(outcomes)}", not unexpected),
+        ("some requests met the restart and were told to send again",
+         outcomes["503, asked to send again"] > 0),
+        ("bookings resumed after the restart", 302 in after),
+        (f"registrations in the database: {drill.count()}, bookings answered: {len(successes)}",
+         sorted(drill.values_list("email", flat=True)) == sorted(successes)),
+        (f"one booking per registration: {bookings.count()} for {drill.count()}",
+         bookings.count() == drill.count()
+         and not drill.exclude(pk__in=bookings.values("registration_id")).exists()),
+        (f"seats taken {seats.taken} = seated bookings {seated}", seats.taken == seated),
+    ]  # fmt: skip
+
+
+def main():
+    with tempfile.TemporaryDirectory(prefix="xarxa-drill-") as scratch, stack.postgres() as url:
+        os.environ.update(
+            DATABASE_URL=url,
+            DJANGO_SETTINGS_MODULE="_registration_settings",
+            XARXA_RATE_LIMIT_PER_IP="0",
+            XARXA_RATE_LIMIT_PER_EMAIL="0",
+        )
+        form_path, sessions = stack.prepare()
+        log_path = Path(scratch) / "gunicorn.log"
+
+        def restart():
+            stack.run(stack.RESTART[url])
+
+        with stack.gunicorn(log_path) as port:
+            outcomes, successes, order, seconds = drive(port, form_path, sessions["large"], restart)
+        from django.db import connection
+
+        connection.close()  # the drill's own connection died with the restart
+        verdicts = checks(outcomes, successes, order, sessions["large"])
+        print(
+            f"\nDrill: PostgreSQL restarted during registration load (restart took {seconds:.1f} s)"
+        )
+        for description, ok in verdicts:
+            print(f"  {'ok    ' if ok else 'FAILED'}  {description}")
+        problems = stack.log_problems(log_path.read_text(errors="replace"))
+        unexpected = {
+            p: n
+            for p, n in problems.items()
+            if "OperationalError" not in p and "InterfaceError" not in p
+        }
+        mark = "ok    " if not unexpected else "FAILED"
+        print(f"  {mark}  gunicorn log: {dict(problems) or 'clean'}")
+        if unexpected or not all(ok for _d, ok in verdicts):
+            print(stack.tail(log_path))
+            sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
