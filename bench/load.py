@@ -1,0 +1,203 @@
+"""Load: 200 delegates register for the demo conference at the same moment while
+readers browse its programme and fetch its feeds.
+
+The real stack: a throwaway PostgreSQL cluster, gunicorn with 2 sync workers and the
+task worker (`db_worker`, sending the confirmation emails), with the load client on
+loopback. The 200 delegates all ask for the same 10-seat session; 12 readers loop over
+the programme, a session page and two calendar feeds until the last delegate has an
+answer. Then it checks: no 5xx, nothing overbooked (10 seated, 190 waiting), one
+registration per success. Each p99 is set beside the same request made alone, in the
+same run. Bounded: the whole script takes about a minute on 2 cores.
+"""
+
+import collections
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.parse
+from pathlib import Path
+
+import registration as stack
+from _setup import record
+
+DELEGATES = 200
+READERS = 12
+
+
+def percentile(samples, p):
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * p / 100))] if ordered else float("nan")
+
+
+def timed_get(port, path):
+    began = time.perf_counter()
+    status, _headers, _body = stack.request(port, "GET", path)
+    return status, time.perf_counter() - began
+
+
+def alone(port, form_path, reads, session_pk):
+    """The same requests with nothing else running: the baseline of each p99."""
+    read_times = [timed_get(port, path)[1] for path in reads * 8]
+    cookie, token = stack.csrf(port, form_path)
+    post_times = []
+    for n in range(20):
+        began = time.perf_counter()
+        status, _h, _b = stack.request(
+            port, "POST", form_path, form(token, f"alone-{n}", session_pk),
+            {"Content-Type": "application/x-www-form-urlencoded", "Cookie": cookie},
+        )  # fmt: skip
+        assert status == 302, status
+        post_times.append(time.perf_counter() - began)
+    return read_times, post_times
+
+
+def form(token, name, session_pk):
+    return urllib.parse.urlencode(
+        {
+            "csrfmiddlewaretoken": token, "name": f"Load Delegate {name}",
+            "email": f"{name}@{stack.EMAIL_DOMAIN}", "organisation": "",
+            "organisation_name": "Load", "country": "PT", "position": "Tester",
+            "language": "en", "consent": "on", "website": "", "sessions": session_pk,
+        }
+    )  # fmt: skip
+
+
+def crowd(port, form_path, reads, session_pk):
+    statuses = collections.Counter()
+    post_times, read_times, booked = [], [], []
+    lock = threading.Lock()
+    gate = threading.Barrier(DELEGATES + 1)
+    done = threading.Event()
+
+    def delegate(number):
+        cookie, token = stack.csrf(port, form_path)
+        gate.wait()
+        began = time.perf_counter()
+        status, _h, _b = stack.request(
+            port, "POST", form_path, form(token, f"crowd-{number}", session_pk),
+            {"Content-Type": "application/x-www-form-urlencoded", "Cookie": cookie},
+        )  # fmt: skip
+        with lock:
+            statuses[f"POST {status}"] += 1
+            post_times.append(time.perf_counter() - began)
+            if status == 302:
+                booked.append(number)
+
+    def reader(number):
+        n = number
+        while not done.is_set():
+            status, seconds = timed_get(port, reads[n % len(reads)])
+            n += 1
+            with lock:
+                statuses[f"GET {status}"] += 1
+                read_times.append(seconds)
+
+    delegates = [threading.Thread(target=delegate, args=(n,)) for n in range(DELEGATES)]
+    for thread in delegates:
+        thread.start()
+    readers = [threading.Thread(target=reader, args=(n,)) for n in range(READERS)]
+    gate.wait()
+    began = time.perf_counter()
+    for thread in readers:
+        thread.start()
+    for thread in delegates:
+        thread.join()
+    seconds = time.perf_counter() - began
+    done.set()
+    for thread in readers:
+        thread.join()
+    return statuses, post_times, read_times, booked, seconds
+
+
+def main():
+    with tempfile.TemporaryDirectory(prefix="xarxa-load-") as scratch, stack.postgres() as url:
+        os.environ.update(
+            DATABASE_URL=url,
+            DJANGO_SETTINGS_MODULE="_registration_settings",
+            XARXA_RATE_LIMIT_PER_IP="0",
+            XARXA_RATE_LIMIT_PER_EMAIL="0",
+        )
+        form_path, sessions = stack.prepare()
+        from events.models import ConferencePage, SessionPage
+
+        conference = ConferencePage.objects.get(locale__language_code="en", acronym="oidp13")
+        catalan = conference.get_translation(
+            conference.locale.__class__.objects.get(language_code="ca")
+        )
+        session = (
+            SessionPage.objects.child_of(conference)
+            .live()
+            .exclude(slug__startswith="bench-")
+            .first()
+        )
+        reads = [
+            conference.url + "programme/",
+            catalan.url + "programme/",
+            session.url,
+            conference.url + "calendar.ics",
+            session.url + "calendar.ics",
+        ]
+        log_path = Path(scratch) / "gunicorn.log"
+        worker_log = open(Path(scratch) / "worker.log", "w")  # noqa: SIM115
+        worker = subprocess.Popen(
+            [sys.executable, str(stack.ROOT / "manage.py"), "db_worker"],
+            cwd=stack.BENCH, env={**os.environ, "PYTHONPATH": str(stack.BENCH)},
+            stdout=worker_log, stderr=worker_log,
+        )  # fmt: skip
+        try:
+            with stack.gunicorn(log_path) as port:
+                read_alone, post_alone = alone(port, form_path, reads, sessions["large"])
+                statuses, post_times, read_times, booked, seconds = crowd(
+                    port, form_path, reads, sessions["small"]
+                )
+        finally:
+            worker.terminate()
+            worker.wait(timeout=30)
+            worker_log.close()
+        verdicts = checks(statuses, booked, sessions["small"])
+        problems = stack.log_problems(log_path.read_text(errors="replace"))
+        verdicts.append((f"gunicorn log: {dict(problems) or 'clean'}", not problems))
+
+    rows = [
+        (f"registration p99, {DELEGATES} delegates at once vs one at a time",
+         percentile(post_times, 99), percentile(post_alone, 99), "reported; no 5xx", "s"),
+        (f"programme and feed p99 under that load vs alone ({READERS} readers)",
+         percentile(read_times, 99), percentile(read_alone, 99), "reported; no 5xx", "s"),
+    ]  # fmt: skip
+    print(f"\nLoad: {DELEGATES} delegates register at once for a 10-seat session while "
+          f"{READERS} readers browse and fetch feeds ({seconds:.1f} s)")  # fmt: skip
+    print(f"  answers: {dict(statuses)}")
+    for name, figure, baseline, _target, _unit in rows:
+        print(f"  {name}: {figure * 1000:.0f} ms vs {baseline * 1000:.0f} ms")
+    for description, ok in verdicts:
+        print(f"  {'ok    ' if ok else 'FAILED'}  {description}")
+    record("load", rows)
+    if not all(ok for _description, ok in verdicts):
+        sys.exit(1)
+
+
+def checks(statuses, booked, session_pk):
+    from events.domain.registration import SEATED
+    from events.models import Booking, Registration, Seats
+
+    crowd = Registration.objects.filter(email__startswith="crowd-")
+    seats = Seats.objects.get(page_id=session_pk)
+    seated = Booking.objects.filter(session_id=session_pk, status__in=SEATED).count()
+    waiting = Booking.objects.filter(session_id=session_pk).exclude(status__in=SEATED).count()
+    server_errors = sum(n for key, n in statuses.items() if key.split()[1].startswith("5"))
+    return [
+        (f"server errors: {server_errors}", server_errors == 0),
+        (f"every delegate answered with a booking or a place in the queue: {len(booked)}",
+         len(booked) == DELEGATES),
+        (f"registrations: {crowd.count()} for {len(booked)} successes",
+         crowd.count() == len(booked)),
+        (f"seated {seated} of {seats.capacity} seats (taken {seats.taken}), {waiting} waiting",
+         seated == seats.taken == seats.capacity and waiting == DELEGATES - seats.capacity),
+    ]  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()
