@@ -76,3 +76,42 @@ def test_esp_keys_reach_anymail():
         "'WEBHOOK_SECRET'] "
         "['xarxa.example.org', 'www.xarxa.example.org'] True"
     )
+
+
+SCALED_OUT = {
+    **PRODUCTION_ENV,
+    "REDIS_URL": "redis://127.0.0.1:6379/0",
+    "XARXA_TASK_BACKEND": "rq",
+    "XARXA_S3_BUCKET": "xarxa-media",
+    "XARXA_S3_ENDPOINT_URL": "https://s3.example.org",
+    "XARXA_MEDIA_DOMAIN": "media.xarxa.example.org",
+    "XARXA_CACHE_PURGE_URL": "http://127.0.0.1:6081/",
+}
+SHOW = (
+    "from django.conf import settings as s; "
+    "print(s.CACHES['default']['BACKEND']); print(s.TASKS['default']['BACKEND']); "
+    "print(s.STORAGES['default']['BACKEND'], s.STORAGES['default']['OPTIONS']['bucket_name']); "
+    "print(s.WAGTAILFRONTENDCACHE['cdn']['BACKEND']); print('django_rq' in s.INSTALLED_APPS)"
+)
+
+
+def test_more_than_one_machine_has_a_settings_path_for_each_piece():
+    result = manage("shell", "--no-imports", "-c", SHOW, env=SCALED_OUT)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-5:] == [
+        "django.core.cache.backends.redis.RedisCache",
+        "django_tasks_rq.RQBackend",
+        "storages.backends.s3.S3Storage xarxa-media",
+        "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "True",
+    ]
+    deploy = manage("check", "--deploy", "--fail-level", "DEBUG", env=SCALED_OUT)
+    assert deploy.returncode == 0, deploy.stderr + deploy.stdout
+    assert "System check identified no issues (0 silenced)." in deploy.stdout
+
+
+def test_the_rq_queue_needs_redis():
+    env = {**PRODUCTION_ENV, "XARXA_TASK_BACKEND": "rq"}
+    result = manage("check", env=env)
+    assert result.returncode != 0
+    assert "XARXA_TASK_BACKEND=rq needs REDIS_URL" in result.stderr
