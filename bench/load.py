@@ -74,7 +74,7 @@ def crowd(port, form_path, reads, session_pk):
 
     def delegate(number):
         cookie, token = stack.csrf(port, form_path)
-        gate.wait()
+        gate.wait(timeout=120)
         began = time.perf_counter()
         status, _h, _b = stack.request(
             port, "POST", form_path, form(token, f"crowd-{number}", session_pk),
@@ -99,7 +99,7 @@ def crowd(port, form_path, reads, session_pk):
     for thread in delegates:
         thread.start()
     readers = [threading.Thread(target=reader, args=(n,)) for n in range(READERS)]
-    gate.wait()
+    gate.wait(timeout=120)
     began = time.perf_counter()
     for thread in readers:
         thread.start()

@@ -53,6 +53,12 @@ def ensure_wagtail_tree():
         Locale.objects.get_or_create(language_code=code)
     if Page.get_first_root_node() is None:
         Page.add_root(instance=Page(title="Root", slug="root", locale=Locale.get_default()))
+    # The groups and the review workflow come from a data migration, which a flush undoes.
+    from django.apps import apps
+
+    from core.roles import apply_roles
+
+    apply_roles(apps)
 
 
 @pytest.fixture

@@ -8,8 +8,11 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from core import views as core_views
+from core.admin_login import ThrottledDjangoAdminLoginForm
 from core.api import api_router
 from core.sitemaps import MultilingualSitemap
+
+admin.site.login_form = ThrottledDjangoAdminLoginForm
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),

@@ -1,4 +1,4 @@
-"""The admin's login refuses to guess passwords for long.
+"""The admin logins (Wagtail's and Django's) refuse to guess passwords for long.
 
 Failed attempts are counted per account name and per address; over either limit the
 form says how long to wait, and does not even try the password. A correct password
@@ -6,6 +6,7 @@ costs nothing against the limit.
 """
 
 from django.conf import settings
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.signals import user_login_failed
 from django.core.exceptions import ValidationError
 from django.dispatch import receiver
@@ -22,7 +23,9 @@ def _limits():
     )
 
 
-class ThrottledLoginForm(LoginForm):
+class Throttled:
+    """For any login form built on Django's AuthenticationForm."""
+
     def clean(self):
         identities = {
             "admin-login-user": (self.data.get("username") or "").strip().lower(),
@@ -37,6 +40,14 @@ class ThrottledLoginForm(LoginForm):
                     params={"minutes": wait},
                 )
         return super().clean()
+
+
+class ThrottledLoginForm(Throttled, LoginForm):
+    """Wagtail's admin login (WAGTAILADMIN_USER_LOGIN_FORM)."""
+
+
+class ThrottledDjangoAdminLoginForm(Throttled, AdminAuthenticationForm):
+    """Django's admin login at /django-admin/, which must not be a way around the limit."""
 
 
 @receiver(user_login_failed, dispatch_uid="count-failed-admin-logins")

@@ -5,6 +5,7 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.http import QueryDict
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language_info, gettext_lazy
@@ -61,7 +62,9 @@ def _own_locale(user):
 
 
 def translation_dashboard(request):
-    data = request.GET.copy() if request.GET else {"locale": _own_locale(request.user)}
+    filters = request.GET.copy()
+    filters.pop("p", None)
+    data = filters if filters else {"locale": _own_locale(request.user)}
     form = StatusFilter(data)
     form.is_valid()
     chosen = form.cleaned_data.get("locale")
@@ -71,8 +74,9 @@ def translation_dashboard(request):
     if wanted := form.cleaned_data.get("status"):
         rows = status.only(rows, status=wanted, locale=chosen)
     page = Paginator(rows, 50).get_page(request.GET.get("p"))
-    query = request.GET.copy()
-    query.pop("p", None)
+    query = filters.copy() if filters else QueryDict(mutable=True)
+    if not filters:
+        query.update(data)  # the next page keeps the translator's language
     return TemplateResponse(
         request,
         "core/admin/translation_status.html",

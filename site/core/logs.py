@@ -10,9 +10,11 @@ import json
 import logging
 import re
 
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+#: Addresses, also URL-encoded (%40). Bounded and possessive, so a long run of word
+#: characters (a hostile Host header) costs linear time.
+EMAIL = re.compile(r"[\w.+-]{1,64}+(?:@|%40)[\w-]{1,63}+(?:\.[\w-]{1,63}+)++", re.IGNORECASE)
 #: Path segments and query values long and random enough to be a secret token.
-TOKEN = re.compile(r"(?<=[/=])[A-Za-z0-9_\-:.]{24,}(?=[/?&\s\"']|$)")
+TOKEN = re.compile(r"(?<=[/=])[A-Za-z0-9_\-:.]{24,}+(?![A-Za-z0-9_\-:.])")
 
 
 def redact(text):
@@ -21,8 +23,15 @@ def redact(text):
 
 class RedactPersonalData(logging.Filter):
     def filter(self, record):
-        record.msg = redact(record.getMessage())
+        try:
+            message = record.getMessage()
+        except Exception:  # a bad format call must not break the code that logged it
+            message = f"{record.msg} {record.args!r}"
+        record.msg = redact(message)
         record.args = ()
+        if record.exc_info and not record.exc_text:
+            # Tracebacks quote values too; format them here, redacted, once.
+            record.exc_text = redact(logging.Formatter().formatException(record.exc_info))
         return True
 
 

@@ -6,8 +6,12 @@ string it is dropped; in the path, which names a page, the request is refused. F
 need nothing here: Django's text fields already answer a NUL with a message.
 """
 
-from django.http import HttpResponse, HttpResponseBadRequest
+import logging
+
+from django.http import HttpResponse, HttpResponseBadRequest, QueryDict
 from django.utils.translation import gettext as _
+
+logger = logging.getLogger(__name__)
 
 
 class DropNulCharacters:
@@ -23,12 +27,13 @@ class DropNulCharacters:
                 ),
                 content_type="text/plain; charset=utf-8",
             )
-        if "\x00" in request.META.get("QUERY_STRING", "") or any(
-            "\x00" in value for value in request.GET.values()
-        ):
-            cleaned = request.GET.copy()
-            for key, values in list(cleaned.lists()):
-                cleaned.setlist(key, [value.replace("\x00", "") for value in values])
+        pairs = list(request.GET.lists())
+        if any("\x00" in key or any("\x00" in v for v in values) for key, values in pairs):
+            cleaned = QueryDict(mutable=True)
+            for key, values in pairs:
+                cleaned.setlistdefault(key.replace("\x00", ""), []).extend(
+                    value.replace("\x00", "") for value in values
+                )
             cleaned._mutable = False
             request.GET = cleaned
         return self.get_response(request)
@@ -55,6 +60,14 @@ class DatabaseUnavailable:
 
         if not isinstance(exception, (OperationalError, InterfaceError)):
             return None
+        if all(
+            c.connection is not None and c.is_usable()
+            for c in connections.all(initialized_only=True)
+        ):
+            return None  # the database still answers: a query's own error, a real 500
+        # The visitor is told to retry; the operator needs the cause (an outage, a
+        # deadlock, a statement timeout, a missing migration).
+        logger.warning("database unavailable: %s", request.path, exc_info=exception)
         for connection in connections.all(initialized_only=True):
             connection.close_if_unusable_or_obsolete()
         response = HttpResponse(loader.get_template("503.html").render(), status=503)

@@ -100,9 +100,11 @@ def apply_roles(apps):
     # Permissions are normally made after all migrations; make them now so the
     # groups can hold them on a fresh database.
     for app_config in apps.get_app_configs():
-        app_config.models_module = True
+        original = getattr(app_config, "models_module", None)
+        # A migration's app registry has no models modules; create_permissions wants one.
+        app_config.models_module = original or True
         create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
+        app_config.models_module = original
 
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
@@ -150,20 +152,21 @@ def _review_workflow(apps):
     if not attached:
         WorkflowPage.objects.create(page=root, workflow=workflow)
 
-    step = WorkflowTask.objects.filter(workflow=workflow).order_by("sort_order").first()
-    if step is None:
+    steps = WorkflowTask.objects.filter(workflow=workflow).values_list("task_id", flat=True)
+    task = GroupApprovalTask.objects.filter(pk__in=list(steps)).order_by("pk").first()
+    if task is None:
         content_type, _created = ContentType.objects.get_or_create(
             app_label="wagtailcore", model="groupapprovaltask"
         )
         task = GroupApprovalTask.objects.create(
             name=REVIEW_TASK, content_type=content_type, active=True
         )
-        WorkflowTask.objects.create(workflow=workflow, task_id=task.pk, sort_order=0)
+        WorkflowTask.objects.create(workflow=workflow, task_id=task.pk, sort_order=len(steps))
     else:
-        task = GroupApprovalTask.objects.get(pk=step.task_id)
         task.name = REVIEW_TASK
         task.save()
-    task.groups.set([Group.objects.get(name=MODERATORS)])
+    # Added to: groups an administrator put on the task stay on it.
+    task.groups.add(Group.objects.get(name=MODERATORS))
 
 
 def grant_translators(home, apps=None):

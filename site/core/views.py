@@ -1,3 +1,4 @@
+import logging
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -8,10 +9,12 @@ from django.template import loader
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page
+from wagtail.search.utils import parse_query_string
 from wagtail.views import serve as wagtail_serve
 
 from core.domain import health
 
+logger = logging.getLogger(__name__)
 SEARCH_RESULTS_PER_PAGE = 10
 
 
@@ -24,7 +27,10 @@ def search(request):
 
         pages = Page.objects.live().public().filter(locale=Locale.get_active())
         pages = pages.exclude(pk__in=list(unsent_issues().values_list("pk", flat=True)))
-        results = pages.specific().search(query)
+        # Parsed, not raw: a stray quote or operator in the raw string is a syntax
+        # error to SQLite's full-text engine.
+        _filters, parsed = parse_query_string(query)
+        results = pages.specific().search(parsed)
     page = Paginator(results, SEARCH_RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
@@ -62,6 +68,10 @@ def server_error(request):
 def healthz(request):
     """For the load balancer: 200 when this process can serve, 503 when it cannot."""
     ok, report = health.run(health.WEB_CHECKS)
+    if not ok:
+        # The details (hosts, errors) go to the log, not to whoever asks.
+        logger.warning("healthz failing: %s", {k: v for k, v in report.items() if not v["ok"]})
+    report = {name: "ok" if item["ok"] else "fail" for name, item in report.items()}
     return JsonResponse(
         {"status": "ok" if ok else "fail", "checks": report}, status=200 if ok else 503
     )

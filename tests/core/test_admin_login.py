@@ -42,3 +42,17 @@ def test_successful_sign_ins_do_not_count(client):
     for _attempt in range(8):
         assert sign_in(client, "moderator", PASSWORD).status_code == 302
         client.logout()
+
+
+def test_the_django_admin_login_is_no_way_around_it(client):
+    User.objects.create_superuser("moderator", "m@example.org", PASSWORD)
+    for _attempt in range(5):
+        sign_in(client, "moderator", "guess")
+    response = client.post(
+        "/django-admin/login/",
+        {"username": "moderator", "password": PASSWORD},
+        REMOTE_ADDR="198.51.100.9",
+    )
+    assert response.status_code == 200
+    assert "Too many failed sign-ins" in response.content.decode()
+    assert "_auth_user_id" not in client.session

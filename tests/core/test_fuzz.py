@@ -128,7 +128,8 @@ PERSON_FIELDS = [
         st.sampled_from([*PERSON_FIELDS, "sessions", "needs", "dietary", "website"]), VALUES
     )
 )
-def test_registration_form(client, places, data):
+def test_registration_form(client, places, data, settings):
+    settings.XARXA_RATE_LIMIT_PER_IP = settings.XARXA_RATE_LIMIT_PER_EMAIL = (0, 60)
     no_server_error(client.post(places["conference"].url + "register/", data))
 
 
@@ -136,7 +137,8 @@ def test_registration_form(client, places, data):
 @given(
     data=st.dictionaries(st.sampled_from([*PERSON_FIELDS, "motivation", "role", "website"]), VALUES)
 )
-def test_join_form(client, places, data):
+def test_join_form(client, places, data, settings):
+    settings.XARXA_RATE_LIMIT_PER_IP = settings.XARXA_RATE_LIMIT_PER_EMAIL = (0, 60)
     no_server_error(client.post(places["group"].url + "join/", data))
 
 
@@ -146,7 +148,8 @@ def test_join_form(client, places, data):
         st.sampled_from(["email", "language", "topics", "consent", "website"]), VALUES
     )
 )
-def test_subscribe_form(client, demo, data):
+def test_subscribe_form(client, demo, data, settings):
+    settings.XARXA_RATE_LIMIT_PER_IP = settings.XARXA_RATE_LIMIT_PER_EMAIL = (0, 60)
     no_server_error(client.post("/fr/newsletter/subscribe/", data))
 
 
@@ -155,3 +158,14 @@ def test_a_nul_in_a_search_is_dropped_and_in_a_path_refused(client, demo):
     assert response.status_code == 200
     assert response.context["query"] == "Cascais"
     assert client.get("/ca/conferencies/%00/").status_code == 400
+
+
+@pytest.mark.parametrize("query", ['"', 'a"b', "*", "NEAR(", "a OR", "^", "(", "-", "AND", "'"])
+def test_search_syntax_characters_are_words_not_errors(client, demo, query):
+    assert client.get("/en/search/", {"q": query}).status_code == 200
+
+
+def test_the_searched_words_still_find_the_page(client, demo):
+    response = client.get("/en/search/", {"q": 'Cascais "work plan'})
+    assert response.status_code == 200
+    assert "Members validate the 2013 work plan in Cascais" in response.content.decode()

@@ -32,7 +32,7 @@ def scheduled(backend):
 def test_go_live_at_queues_the_publication_for_that_moment(
     session, moderator, deferring_backend, django_capture_on_commit_callbacks
 ):
-    later = timezone.now() + datetime.timedelta(seconds=2)
+    later = timezone.now() + datetime.timedelta(seconds=5)
     session.abstract = "Scheduled abstract."
     session.go_live_at = later
     with django_capture_on_commit_callbacks(execute=True):
@@ -52,7 +52,7 @@ def test_go_live_at_queues_the_publication_for_that_moment(
 def test_expire_at_queues_the_unpublication(
     session, moderator, deferring_backend, django_capture_on_commit_callbacks
 ):
-    soon = timezone.now() + datetime.timedelta(seconds=2)
+    soon = timezone.now() + datetime.timedelta(seconds=5)
     session.expire_at = soon
     with django_capture_on_commit_callbacks(execute=True):
         session.save_revision(user=moderator).publish(user=moderator)

@@ -38,14 +38,22 @@ def task_queue(now=None):
         return _rq_queue(now or timezone.now())
     if not backend.startswith("django_tasks_db."):
         return True, backend.rsplit(".", 1)[-1]
-    from django_tasks_db.models import DBTaskResult
+    from django_tasks_db.models import DBTaskResult, get_date_max
 
     now = now or timezone.now()
-    oldest = DBTaskResult.objects.ready().order_by("run_after", "enqueued_at").first()
-    if oldest is None:
+    ready = DBTaskResult.objects.ready()
+    # A task to run at once waits from when it was queued; a deferred one from when it
+    # fell due (django-tasks-db gives the first kind the maximum run_after).
+    waiting = [
+        row.enqueued_at
+        for row in ready.filter(run_after=get_date_max()).order_by("enqueued_at")[:1]
+    ] + [
+        max(row.enqueued_at, row.run_after)
+        for row in ready.exclude(run_after=get_date_max()).order_by("run_after")[:1]
+    ]
+    if not waiting:
         return True, "empty"
-    waiting_since = max(oldest.enqueued_at, min(oldest.run_after, now))
-    age = now - waiting_since
+    age = now - min(waiting)
     return age < QUEUE_STALL, f"oldest ready task waiting {int(age.total_seconds())} s"
 
 

@@ -4,8 +4,9 @@ or up to date? Computed for any number of pages in a fixed number of queries.
 - missing: no page in that locale, an alias of the source, or a draft with nothing
   translated yet;
 - outdated: a translation readers have seen whose source changed since (segments
-  added or changed in the source have no translation), or one still incomplete;
-- up to date: every segment translated.
+  added or changed in the source have no translation), one still incomplete, or one
+  whose latest work is not approved yet (readers still see the older text);
+- up to date: every segment translated, and that is what readers see.
 
 Translations made outside wagtail-localize (no segments to compare) are outdated
 when the source was published after them.
@@ -68,7 +69,15 @@ def status_table(*, locales, section=None):
         (t["translation_key"], t["locale_id"]): t
         for t in Page.objects.filter(translation_key__in=keys)
         .exclude(locale=default)
-        .values("id", "translation_key", "locale_id", "live", "alias_of_id", "last_published_at")
+        .values(
+            "id",
+            "translation_key",
+            "locale_id",
+            "live",
+            "has_unpublished_changes",
+            "alias_of_id",
+            "last_published_at",
+        )
     }
     sources = {
         s["object_id"]: s
@@ -113,9 +122,11 @@ def _cell(page, locale, target, source, tracked, progress, in_review):
     seen = target["last_published_at"] is not None
     if source is not None and (source["id"], locale.pk) in tracked:
         cell.total, cell.translated = progress.get((source["id"], locale.pk), (0, 0))
-        if cell.translated == cell.total:
+        published = target["live"] and not target["has_unpublished_changes"]
+        if cell.translated == cell.total and published:
             cell.status = UP_TO_DATE
         elif seen or cell.translated:
+            # Translated but not yet approved counts here too: readers still see the old.
             cell.status = OUTDATED
         return cell
     if not seen:

@@ -61,9 +61,19 @@ def source_published(page, user=None):
     for locale in Locale.objects.exclude(pk=page.locale_id):
         target = page.get_translation_or_none(locale)
         if target is None:
+            # Sections first: wagtail-localize would otherwise make a missing parent an
+            # alias, which shows the English page live in this language, unreviewed.
+            for ancestor in page.get_ancestors().filter(depth__gt=1).specific():
+                if ancestor.get_translation_or_none(locale) is None:
+                    _first_translation(_source_of(ancestor), locale, user)
             _first_translation(source, locale, user)
         elif target.alias_of_id is None:
             keep_in_step(target, page)
+
+
+def _source_of(page):
+    source, _created = TranslationSource.get_or_create_from_instance(page)
+    return source
 
 
 def _first_translation(source, locale, user):
@@ -72,7 +82,6 @@ def _first_translation(source, locale, user):
         # A draft, filled with the source text until translators replace it.
         translation.save_target(user=user, publish=False)
     except ParentNotTranslatedError:
-        # Its section is not in this language yet; it follows when the section does.
         translation.delete()
 
 
@@ -84,21 +93,46 @@ def keep_in_step(target, source=None):
     target = type(source).objects.get(pk=target.pk)
     before = _synchronized_values(target)
     copy_synchronised_fields(source, target)
+    _follow_references(source, target)
     after = _synchronized_values(target)
     changed = sorted(name for name in after if after[name] != before[name])
     if changed:
         target.save(clean=False)
         log(instance=target, action="xarxa.translation.synchronize", data={"fields": changed})
+        if target.live:
+            from wagtail.contrib.frontend_cache.utils import purge_page_from_cache
+
+            purge_page_from_cache(target)
     return changed
+
+
+def _references(model):
+    """Translated fields that point at a translated snippet (a session's room): the
+    translation points at that snippet's version in its own language."""
+    from django.db import models
+    from wagtail.models import TranslatableMixin
+
+    for field in get_translatable_fields(model):
+        model_field = model._meta.get_field(field.field_name)
+        if isinstance(model_field, models.ForeignKey) and issubclass(
+            model_field.related_model, TranslatableMixin
+        ):
+            yield model_field
+
+
+def _follow_references(source, target):
+    for field in _references(type(source)):
+        chosen = getattr(source, field.name)
+        if chosen is not None:
+            chosen = chosen.get_translation_or_none(target.locale) or chosen
+        setattr(target, field.name, chosen)
 
 
 def _synchronized_values(page):
     data = json.loads(page.to_json())
-    return {
-        field.field_name: data.get(field.field_name)
-        for field in get_translatable_fields(type(page))
-        if field.is_synchronized(page)
-    }
+    names = [f.field_name for f in get_translatable_fields(type(page)) if f.is_synchronized(page)]
+    names += [field.name for field in _references(type(page))]
+    return {name: data.get(name) for name in names}
 
 
 def editor_translation(page):
