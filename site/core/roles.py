@@ -123,10 +123,50 @@ def apply_roles(apps):
             group.permissions.remove(
                 *Permission.objects.filter(content_type__app_label=app_label, codename=codename)
             )
+    _tree_permissions(apps)
     _review_workflow(apps)
     Page = apps.get_model("wagtailcore", "Page")
     for home in Page.objects.filter(depth=2).select_related("locale"):
         grant_translators(home, apps=apps)
+
+
+#: On the root page, so in every locale. Wagtail's initial data grants the same; they
+#: are stated here so the roles do not depend on it.
+PAGE_PERMISSIONS = {
+    EDITORS: ["add_page", "change_page", "lock_page"],
+    MODERATORS: ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
+}
+#: On the root collection: images and documents, for both.
+COLLECTION_PERMISSIONS = [
+    ("wagtailimages", codename) for codename in ("add_image", "change_image", "choose_image")
+] + [
+    ("wagtaildocs", codename) for codename in ("add_document", "change_document", "choose_document")
+]
+
+
+def _tree_permissions(apps):
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    Page = apps.get_model("wagtailcore", "Page")
+    Collection = apps.get_model("wagtailcore", "Collection")
+    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
+    GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
+    root = Page.objects.filter(depth=1).first()
+    collection = Collection.objects.filter(depth=1).first()
+    for name, codenames in PAGE_PERMISSIONS.items():
+        group = Group.objects.get(name=name)
+        for codename in codenames if root else ():
+            permission = Permission.objects.get(
+                content_type__app_label="wagtailcore", codename=codename
+            )
+            GroupPagePermission.objects.get_or_create(group=group, page=root, permission=permission)
+        for app_label, codename in COLLECTION_PERMISSIONS if collection else ():
+            permission = Permission.objects.get(
+                content_type__app_label=app_label, codename=codename
+            )
+            GroupCollectionPermission.objects.get_or_create(
+                group=group, collection=collection, permission=permission
+            )
 
 
 def _review_workflow(apps):
