@@ -19,10 +19,9 @@ import sys
 import tempfile
 import threading
 import time
-import urllib.parse
 from pathlib import Path
 
-import registration as stack
+import _stack as stack
 
 CLIENTS = 20
 PER_CLIENT = 8
@@ -41,14 +40,7 @@ def drive(port, form_path, session_pk, restart):
         gate.wait(timeout=120)
         for n in range(PER_CLIENT):
             email = f"drill-{number}-{n}@{stack.EMAIL_DOMAIN}"
-            body = urllib.parse.urlencode(
-                {
-                    "csrfmiddlewaretoken": token, "name": f"Drill Delegate {number}-{n}",
-                    "email": email, "organisation": "", "organisation_name": "Drill",
-                    "country": "PT", "position": "Tester", "language": "en",
-                    "consent": "on", "website": "", "sessions": session_pk,
-                }
-            )  # fmt: skip
+            body = stack.registration_form(token, f"Drill Delegate {number}-{n}", email, session_pk)
             try:
                 status, _headers, answer = stack.request(port, "POST", form_path, body, headers)
             except OSError as error:

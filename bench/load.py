@@ -17,10 +17,9 @@ import sys
 import tempfile
 import threading
 import time
-import urllib.parse
 from pathlib import Path
 
-import registration as stack
+import _stack as stack
 from _setup import record
 
 DELEGATES = 200
@@ -55,14 +54,9 @@ def alone(port, form_path, reads, session_pk):
 
 
 def form(token, name, session_pk):
-    return urllib.parse.urlencode(
-        {
-            "csrfmiddlewaretoken": token, "name": f"Load Delegate {name}",
-            "email": f"{name}@{stack.EMAIL_DOMAIN}", "organisation": "",
-            "organisation_name": "Load", "country": "PT", "position": "Tester",
-            "language": "en", "consent": "on", "website": "", "sessions": session_pk,
-        }
-    )  # fmt: skip
+    return stack.registration_form(
+        token, f"Load Delegate {name}", f"{name}@{stack.EMAIL_DOMAIN}", session_pk
+    )
 
 
 def crowd(port, form_path, reads, session_pk):

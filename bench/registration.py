@@ -9,214 +9,36 @@ user who may run initdb; it installs nothing and leaves nothing behind.
 """
 
 import collections
-import http.client
 import os
-import re
-import shutil
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
 import time
-import urllib.parse
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from _setup import ROOT  # also puts site/ and the repository root on sys.path
+from _stack import (
+    EMAIL_DOMAIN,
+    LARGE_CAPACITY,
+    SMALL_CAPACITY,
+    WORKERS,
+    csrf,
+    gunicorn,
+    log_problems,
+    postgres,
+    prepare,
+    registration_form,
+    request,
+    tail,
+)
 
-BENCH = ROOT / "bench"
-GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
-WORKERS = 2
 #: Requests each client sends, by number of concurrent clients: 600 bookings at 50
 #: clients give a steady p99, and the whole script stays under 3 minutes on 2 cores.
 REQUESTS_PER_CLIENT = {1: 100, 50: 12}
 WARM_UP_REQUESTS = 20
 #: 50 clients on the 10-seat session: 10 seats, the other 90 waitlisted.
 SMALL_REQUESTS_PER_CLIENT = 2
-#: Large enough that every booking takes a seat: the measure is booking, not waitlisting.
-LARGE_CAPACITY = 100_000
-SMALL_CAPACITY = 10
-EMAIL_DOMAIN = "bench.example.org"
-TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
-
-
-# --- PostgreSQL and gunicorn -----------------------------------------------------------
-
-
-def pg_bin():
-    """The newest installed PostgreSQL's binaries (Debian keeps them off PATH)."""
-    found = sorted(Path("/usr/lib/postgresql").glob("*/bin/pg_ctl"), key=lambda p: int(p.parts[-3]))
-    if not found:
-        sys.exit("PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/pg_ctl).")
-    return found[-1].parent
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def run(command):
-    result = subprocess.run([str(part) for part in command], capture_output=True, text=True)
-    if result.returncode:
-        raise RuntimeError(f"{command[0]} failed:\n{result.stdout}{result.stderr}")
-
-
-RESTART = {}
-
-
-@contextmanager
-def postgres():
-    """A throwaway cluster, as bin/run-tests starts one; stopped and removed whatever happens.
-    Yields the DATABASE_URL of an empty database on it."""
-    pgbin = pg_bin()
-    work = Path(tempfile.mkdtemp(prefix="xarxa-bench-pg."))
-    data = work / "data"
-    as_pg = []
-    if os.geteuid() == 0:
-        # initdb refuses to run as root.
-        shutil.chown(work, "postgres")
-        as_pg = ["runuser", "-u", "postgres", "--"]
-    port = free_port()
-    try:
-        run([*as_pg, pgbin / "initdb", "-D", data, "-U", "xarxa", "--auth=trust", "-E", "UTF8",
-             "--locale=C.UTF-8"])  # fmt: skip
-        # Durability off as in the test run: a throwaway cluster, and the floor pays the
-        # same (cheap) commits, so the ratio is about the application, not the disk.
-        options = (
-            f"-h 127.0.0.1 -p {port} -k {work} "
-            "-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
-        )
-        run([*as_pg, pgbin / "pg_ctl", "-D", data, "-l", work / "server.log", "-w", "-o",
-             options, "start"])  # fmt: skip
-        run([pgbin / "createdb", "-h", "127.0.0.1", "-p", port, "-U", "xarxa", "xarxa_bench"])
-        url = f"postgres://xarxa@127.0.0.1:{port}/xarxa_bench"
-        # For the fault drill: restart this cluster as an operator (or a failover) would.
-        RESTART[url] = [*as_pg, pgbin / "pg_ctl", "-D", data, "-m", "fast", "-w", "-o",
-                        options, "-l", work / "server.log", "restart"]  # fmt: skip
-        yield url
-    finally:
-        subprocess.run(
-            [*as_pg, str(pgbin / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"],
-            capture_output=True,
-        )
-        shutil.rmtree(work, ignore_errors=True)
-
-
-@contextmanager
-def gunicorn(log_path):
-    """The project's WSGI app under gunicorn on a free loopback port; yields the port.
-    Settings and DATABASE_URL come from the environment main() sets."""
-    port = free_port()
-    command = [
-        GUNICORN,
-        "--workers", WORKERS,
-        "--bind", f"127.0.0.1:{port}",
-        "--chdir", ROOT,
-        # site/ for config and core, bench/ for the bench settings and URLconf.
-        "--pythonpath", f"{ROOT / 'site'},{BENCH}",
-        "config.wsgi:application",
-    ]  # fmt: skip
-    with open(log_path, "w") as log:
-        process = subprocess.Popen([str(part) for part in command], stdout=log, stderr=log)
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            if process.poll() is not None:
-                raise RuntimeError(f"gunicorn exited ({process.returncode}):\n{tail(log_path)}")
-            try:
-                request(port, "GET", "/robots.txt")
-                break
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise RuntimeError(f"gunicorn did not answer:\n{tail(log_path)}") from None
-                time.sleep(0.2)
-        yield port
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-
-
-def tail(path, lines=40):
-    return "\n".join(Path(path).read_text(errors="replace").splitlines()[-lines:])
-
-
-def log_problems(text):
-    """{problem: count}: each traceback by its exception line, worker timeouts and errors.
-    A failure the client never sees (an exception in an on_commit hook) still shows here."""
-    problems = collections.Counter()
-    lines = text.splitlines()
-    for number, line in enumerate(lines):
-        if line.startswith("Traceback"):
-            # The exception is the first line after the traceback that is not indented.
-            found = next((ln for ln in lines[number + 1 :] if ln and ln[0] != " "), "?")
-            problems[found[:200]] += 1
-        elif "WORKER TIMEOUT" in line or "[ERROR]" in line:
-            problems[line.split("] ", 3)[-1][:200]] += 1
-    return problems
-
-
-# --- the database: schema, demo, the sessions under load, checks ----------------------
-
-
-def prepare():
-    """Migrate, load the demo, add the sessions and the floor's table. Returns
-    (registration path, {label: session pk})."""
-    import datetime
-
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-    from django.db import connection
-
-    from core.demo.loader import DemoLoader
-    from events.domain import registration as domain
-    from events.models import ConferencePage, SessionPage
-
-    call_command("migrate", verbosity=0, interactive=False)
-    DemoLoader(log=lambda *a: None).run()
-    conference = ConferencePage.objects.get(locale__language_code="en", acronym="oidp13")
-    if not domain.window(conference).is_open:
-        sys.exit("The demo conference's registration is not open: nothing to measure.")
-    if conference.capacity is not None:
-        sys.exit(f"The demo conference has {conference.capacity} places: bookings would stop.")
-    # Early on the first day, so the bench's sessions never change the demo's programme.
-    start = datetime.datetime.combine(
-        conference.start_date, datetime.time(7), tzinfo=conference.zone
-    )
-    sessions = {}
-    for label, capacity in (("large", LARGE_CAPACITY), ("small", SMALL_CAPACITY)):
-        session = SessionPage(
-            title=f"Bench session ({capacity} seats)",
-            slug=f"bench-{label}",
-            kind="parallel",
-            start=start,
-            end=start + datetime.timedelta(minutes=45),
-            abstract="A session of the registration benchmark.",
-            languages=["en"],
-            capacity=capacity,
-            registration_required=True,
-        )
-        conference.add_child(instance=session)
-        sessions[label] = session.pk
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "CREATE TABLE bench_floor "
-            "(id serial PRIMARY KEY, at timestamptz DEFAULT now(), payload text)"
-        )
-    path = urllib.parse.urlsplit(conference.url).path + "register/"
-    # The server's workers hold their own connections; this one would only sit idle.
-    connection.close()
-    return path, sessions
 
 
 def checks(booked, floor_rows):
@@ -262,37 +84,6 @@ def checks(booked, floor_rows):
 # --- the load client --------------------------------------------------------------------
 
 
-def request(port, method, path, body=None, headers=None):
-    """(status, headers, body) over a new connection: gunicorn's sync workers close every
-    connection after its response (no keep-alive), so a new one per request is what any
-    client gets, and its cost is part of each latency."""
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-    try:
-        connection.request(method, path, body=body, headers=headers or {})
-        response = connection.getresponse()
-        return response.status, response.headers, response.read()
-    finally:
-        connection.close()
-
-
-def csrf(port, path):
-    """The csrftoken cookie and a form token for it, from one GET of the form, as a
-    browser has them; reused for every POST of that client."""
-    status, headers, body = request(port, "GET", path)
-    cookie = next(
-        (
-            value.split(";", 1)[0]
-            for name, value in headers.items()
-            if name.lower() == "set-cookie" and value.startswith("csrftoken=")
-        ),
-        None,
-    )
-    token = TOKEN.search(body.decode())
-    if status != 200 or cookie is None or token is None:
-        raise RuntimeError(f"GET {path} gave {status} without a CSRF token:\n{body[:500]!r}")
-    return cookie, token.group(1)
-
-
 @dataclass
 class Result:
     clients: int
@@ -336,20 +127,11 @@ def load(port, form_path, target, clients, count, label, session_pk):
         except threading.BrokenBarrierError:  # another client could not start
             return
         for n in range(count):
-            body = urllib.parse.urlencode(
-                {
-                    "csrfmiddlewaretoken": token,
-                    "name": f"Bench Delegate {number}-{n}",
-                    "email": f"{label}-{number}-{n}@{EMAIL_DOMAIN}",
-                    "organisation": "",
-                    "organisation_name": "Bench Organisation",
-                    "country": "PT",
-                    "position": "Tester",
-                    "language": "en",
-                    "consent": "on",
-                    "website": "",
-                    "sessions": session_pk,
-                }
+            body = registration_form(
+                token,
+                f"Bench Delegate {number}-{n}",
+                f"{label}-{number}-{n}@{EMAIL_DOMAIN}",
+                session_pk,
             )
             began = time.perf_counter()
             try:
