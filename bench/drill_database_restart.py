@@ -1,8 +1,9 @@
 """Fault drill: PostgreSQL restarts while delegates register.
 
-A throwaway cluster, gunicorn with 2 sync workers, 20 delegates each sending 8
+A throwaway cluster, gunicorn with 2 sync workers, 20 delegates each sending at least 8
 registrations; after the first bookings land the cluster is restarted (`pg_ctl restart
--m fast`, which cuts every connection). Then:
+-m fast`, which cuts every connection). Each delegate goes on until it has sent two more
+after the restart is over, however long the restart takes. Then:
 
 - every answer is a booking (302) or the 503 page saying nothing was saved, never a 500;
 - bookings resume after the restart;
@@ -25,6 +26,7 @@ import _stack as stack
 
 CLIENTS = 20
 PER_CLIENT = 8
+MAX_PER_CLIENT = 400
 RETRY_TEXT = b"Nothing you sent was saved"
 
 
@@ -33,12 +35,18 @@ def drive(port, form_path, session_pk, restart):
     successes, order = [], []
     lock = threading.Lock()
     gate = threading.Barrier(CLIENTS + 1)
+    restarted = threading.Event()
 
     def client(number):
         cookie, token = stack.csrf(port, form_path)
         headers = {"Content-Type": "application/x-www-form-urlencoded", "Cookie": cookie}
         gate.wait(timeout=120)
-        for n in range(PER_CLIENT):
+        n = after_restart = 0
+        # A slow restart must not use up a delegate's requests: "bookings resumed" needs
+        # requests sent once the database is back.
+        while (n < PER_CLIENT or after_restart < 2) and n < MAX_PER_CLIENT:
+            after_restart += restarted.is_set()
+            n += 1
             email = f"drill-{number}-{n}@{stack.EMAIL_DOMAIN}"
             body = stack.registration_form(token, f"Drill Delegate {number}-{n}", email, session_pk)
             try:
@@ -69,6 +77,7 @@ def drive(port, form_path, session_pk, restart):
     began = time.monotonic()
     restart()
     restart_seconds = time.monotonic() - began
+    restarted.set()
     for thread in threads:
         thread.join()
     return outcomes, successes, order, restart_seconds
