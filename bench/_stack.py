@@ -99,6 +99,11 @@ def postgres():
 def gunicorn(log_path):
     """The project's WSGI app under gunicorn on a free loopback port; yields the port.
     Settings and DATABASE_URL come from the environment main() sets."""
+    # bench/ is on the server's path in front of the project: a script named like an
+    # app (it was bench/newsletter.py) would hide that app and every request would fail.
+    apps = {init.parent.name for init in ROOT.glob("*/__init__.py")}
+    if hidden := apps & {script.stem for script in BENCH.glob("*.py")}:
+        raise RuntimeError(f"bench/ scripts named like the project's apps: {sorted(hidden)}")
     port = free_port()
     command = [
         GUNICORN,

@@ -18,7 +18,7 @@ from newsletter.domain.archive import summary_of, upcoming_events
 #: The per-recipient values every issue needs.
 MERGE_FIELDS = ("unsubscribe_url", "preferences_url")
 
-#: How many issues this process has rendered (bench/newsletter.py reports it).
+#: How many issues this process has rendered (bench/newsletter_sending.py reports it).
 stats = {"renders": 0}
 
 _RELATIVE = re.compile(r'(\s(?:href|src)=")/(?!/)')
