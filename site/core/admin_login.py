@@ -1,8 +1,13 @@
 """The admin logins (Wagtail's and Django's) refuse to guess passwords for long.
 
-Failed attempts are counted per account name and per address; over either limit the
-form says how long to wait, and does not even try the password. A correct password
-costs nothing against the limit.
+Failed attempts are counted three ways; over any limit the form says how long to wait,
+and does not even try the password. A correct password costs nothing against them.
+
+- one account name from one address (5): someone guessing a moderator's password;
+- one address, any account (20): someone trying many names;
+- one account name from anywhere (100): guessing spread over many addresses. It is
+  high so that a stranger who knows a moderator's name cannot lock them out with a
+  few wrong passwords, which a per-account limit of 5 allowed.
 """
 
 from django.conf import settings
@@ -16,23 +21,24 @@ from wagtail.admin.forms.auth import LoginForm
 from core import ratelimit
 
 
-def _limits():
+def _limits(username, request):
+    """(scope, identity, limit) for each count a failed sign-in adds to."""
+    account = (username or "").strip().lower()
+    address = ratelimit.client_ip(request) if request else None
     return (
-        ("admin-login-user", settings.XARXA_LOGIN_FAILURES_PER_ACCOUNT),
-        ("admin-login-ip", settings.XARXA_LOGIN_FAILURES_PER_IP),
-    )
+        ("admin-login-user-ip", f"{account} {address}" if address else None,
+         settings.XARXA_LOGIN_FAILURES_PER_ACCOUNT_AND_IP),
+        ("admin-login-ip", address, settings.XARXA_LOGIN_FAILURES_PER_IP),
+        ("admin-login-user", account, settings.XARXA_LOGIN_FAILURES_PER_ACCOUNT),
+    )  # fmt: skip
 
 
 class Throttled:
     """For any login form built on Django's AuthenticationForm."""
 
     def clean(self):
-        identities = {
-            "admin-login-user": (self.data.get("username") or "").strip().lower(),
-            "admin-login-ip": ratelimit.client_ip(self.request) if self.request else None,
-        }
-        for scope, limit in _limits():
-            wait = ratelimit.waiting(scope, identities[scope], limit)
+        for scope, identity, limit in _limits(self.data.get("username"), self.request):
+            wait = ratelimit.waiting(scope, identity, limit)
             if wait:
                 raise ValidationError(
                     _("Too many failed sign-ins. Try again in %(minutes)s minutes."),
@@ -52,9 +58,5 @@ class ThrottledDjangoAdminLoginForm(Throttled, AdminAuthenticationForm):
 
 @receiver(user_login_failed, dispatch_uid="count-failed-admin-logins")
 def count_failure(sender, credentials, request=None, **kwargs):
-    identities = {
-        "admin-login-user": (credentials.get("username") or "").strip().lower(),
-        "admin-login-ip": ratelimit.client_ip(request) if request else None,
-    }
-    for scope, limit in _limits():
-        ratelimit.hit(scope, identities[scope], limit)
+    for scope, identity, limit in _limits(credentials.get("username"), request):
+        ratelimit.hit(scope, identity, limit)

@@ -15,9 +15,23 @@ class CoreConfig(AppConfig):
         from core import admin_login  # noqa: F401  (connects the failed sign-in counter)
 
         page_published.connect(follow_translations, dispatch_uid="follow-translations")
+        self.connect_page_cache()
         page_published.connect(schedule_expiry, dispatch_uid="schedule-expiry")
         post_save.connect(schedule_go_live, sender=Revision, dispatch_uid="schedule-go-live")
         post_save.connect(grant_translators_their_locale, dispatch_uid="translator-permissions")
+
+    def connect_page_cache(self):
+        from django.db.models.signals import post_delete
+        from wagtail.signals import page_published, page_unpublished, post_page_move
+
+        from core.domain import page_cache
+
+        for signal in (page_published, page_unpublished, post_page_move):
+            signal.connect(page_cache.content_changed, dispatch_uid="page-cache")
+        for signal in (page_published, page_unpublished):
+            signal.connect(page_cache.purge_listings, dispatch_uid="cdn-listings")
+        post_save.connect(page_cache.row_saved, dispatch_uid="page-cache-saved")
+        post_delete.connect(page_cache.row_deleted, dispatch_uid="page-cache-deleted")
 
 
 def follow_translations(sender, instance, **kwargs):

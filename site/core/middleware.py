@@ -74,3 +74,27 @@ class DatabaseUnavailable:
         response["Retry-After"] = self.RETRY_AFTER
         response["Cache-Control"] = "no-store"
         return response
+
+
+class PageCache:
+    """Serves anonymous readers a stored copy of a public page (core.domain.page_cache).
+
+    It sits before the session, locale and CSRF middleware: a copy costs no query, so
+    readers keep their pages while the database restarts, and the copy carries the
+    headers those added when it was rendered."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from core.domain import page_cache
+
+        if not page_cache.may_serve_from_cache(request):
+            return self.get_response(request)
+        cached, key = page_cache.lookup(request)
+        if cached is not None:
+            return cached
+        response = self.get_response(request)
+        if page_cache.may_store(request, response):
+            page_cache.store(key, response)
+        return response

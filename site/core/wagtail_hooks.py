@@ -108,3 +108,10 @@ def register_translation_log_actions(actions):
             return _("Synchronized from the source: %(fields)s") % {
                 "fields": ", ".join(log_entry.data.get("fields", []))
             }
+
+
+@hooks.register("before_serve_page")
+def mark_public_pages_for_the_page_cache(page, request, serve_args, serve_kwargs):
+    from core.domain import page_cache
+
+    page_cache.mark_public(page, request)

@@ -1,4 +1,5 @@
-"""The admin login stops password guessing: per account name and per address."""
+"""The admin login stops password guessing: per account name from one address, per
+address, and per account name from anywhere; a stranger cannot lock a moderator out."""
 
 import pytest
 from django.contrib.auth.models import User
@@ -13,7 +14,7 @@ def sign_in(client, username, password, ip="203.0.113.7"):
     )
 
 
-def test_five_failures_lock_the_account_name_even_for_the_right_password(client):
+def test_five_failures_lock_the_account_there_even_for_the_right_password(client):
     User.objects.create_superuser("moderator", "m@example.org", PASSWORD)
     for _attempt in range(5):
         response = sign_in(client, "moderator", "guess")
@@ -25,6 +26,18 @@ def test_five_failures_lock_the_account_name_even_for_the_right_password(client)
     # Another account from the same address is not locked out by it.
     User.objects.create_superuser("editor", "e@example.org", PASSWORD)
     assert sign_in(client, "editor", PASSWORD).status_code == 302
+    client.logout()
+    # Nor is the moderator, at their own address: the guesser cannot lock them out.
+    assert sign_in(client, "moderator", PASSWORD, ip="198.51.100.20").status_code == 302
+
+
+def test_guessing_one_account_from_many_addresses_is_stopped(client, settings):
+    settings.XARXA_LOGIN_FAILURES_PER_ACCOUNT = (6, 900)
+    User.objects.create_superuser("moderator", "m@example.org", PASSWORD)
+    for address in range(6):
+        sign_in(client, "moderator", "guess", ip=f"198.51.100.{address}")
+    response = sign_in(client, "moderator", PASSWORD, ip="192.0.2.1")
+    assert "Too many failed sign-ins" in response.content.decode()
 
 
 def test_one_address_trying_many_accounts_is_stopped(client, settings):
@@ -51,7 +64,7 @@ def test_the_django_admin_login_is_no_way_around_it(client):
     response = client.post(
         "/django-admin/login/",
         {"username": "moderator", "password": PASSWORD},
-        REMOTE_ADDR="198.51.100.9",
+        REMOTE_ADDR="203.0.113.7",
     )
     assert response.status_code == 200
     assert "Too many failed sign-ins" in response.content.decode()

@@ -1,5 +1,5 @@
 """A CDN or caching proxy in front hears of every change: publishing a page sends a
-PURGE for its URL (XARXA_CACHE_PURGE_URL in production)."""
+PURGE for its URL, and for the pages that list it (XARXA_CACHE_PURGE_URL in production)."""
 
 import threading
 from http.server import BaseHTTPRequestHandler, HTTPServer
@@ -40,3 +40,10 @@ def test_publishing_a_page_purges_its_url(demo, settings, django_capture_on_comm
     finally:
         server.shutdown()
     assert ("testserver", session.url) in Proxy.purged
+    # And what lists it: the conference, its programme and exports, the section, home.
+    conference = session.get_parent().specific
+    for path in ("", "programme/", "speakers/", "schedule.json", "schedule.xml", "calendar.ics"):
+        assert ("testserver", conference.url + path) in Proxy.purged, path
+    assert ("testserver", conference.get_parent().url) in Proxy.purged
+    assert ("testserver", "/ca/") in Proxy.purged
+    assert not any("{" in path or "(" in path for _host, path in Proxy.purged)

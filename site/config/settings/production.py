@@ -49,16 +49,15 @@ ANYMAIL = {key: value for key, value in os.environ.items() if key.startswith(_es
 # ESPs that sign their webhooks are checked too (e.g. MAILGUN_WEBHOOK_SIGNING_KEY above).
 ANYMAIL["WEBHOOK_SECRET"] = require("ANYMAIL_WEBHOOK_SECRET")
 
-# More than one web process needs a shared cache: rate limits count across all of them.
-# Django's own Redis backend: it does all django-redis would do here (get, set, INCR).
+# More than one web process needs a shared cache: rate limits count across all of them,
+# and a page published through one process is fresh in all the others.
 REDIS_URL = os.environ.get("REDIS_URL", "").strip()
 if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-        }
-    }
+    CACHES = redis_caches(REDIS_URL)  # noqa: F405
+# Without Redis each process would keep its own copies and miss the others' changes.
+XARXA_PAGE_CACHE_SECONDS = int(
+    os.environ.get("XARXA_PAGE_CACHE_SECONDS", "300" if REDIS_URL else "0")
+)
 
 # The task queue: rows in PostgreSQL drained by `db_worker` (default), or Redis drained
 # by `rqworker --with-scheduler`. The code enqueues through django-tasks either way.

@@ -21,12 +21,10 @@ else:
 
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
-# make test's Redis pass: the cache (rate limits, health) on a real Redis server, and
+# make test's Redis pass: the caches (rate limits, health, pages) on a real Redis server, and
 # RQ queues the `redis` tests send tasks through.
 if REDIS_URL := os.environ.get("XARXA_TEST_REDIS_URL"):
-    CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
-    }
+    CACHES = redis_caches(REDIS_URL)  # noqa: F405
     INSTALLED_APPS = [*INSTALLED_APPS, "django_rq"]  # noqa: F405
     RQ_QUEUES = {"default": {"URL": REDIS_URL}}
 EMAIL_BACKEND = "anymail.backends.test.EmailBackend"

@@ -102,7 +102,12 @@ def keep_in_step(target, source=None):
         if target.live:
             from wagtail.contrib.frontend_cache.utils import purge_page_from_cache
 
+            from core.domain import page_cache
+
+            # Saved without publishing, so no page_published: both caches are told here.
+            page_cache.content_changed()
             purge_page_from_cache(target)
+            page_cache.purge_listings(target)
     return changed
 
 

@@ -1,0 +1,188 @@
+"""The page cache: anonymous readers of public pages get a stored copy. And the CDN in
+front, if there is one, is told of everything that shows a changed page.
+
+Every web process shares it (the "pages" cache: Redis in production), so a programme of
+300 sessions is rendered once per change, not once per reader. What it may hold:
+
+- only GET requests from someone without a session: no editor, no delegate who has just
+  registered (a session or messages cookie means the page may be theirs alone);
+- only Wagtail pages (and their public routes: programme, speakers) without view
+  restrictions, answered 200 in HTML;
+- never a response that sets a cookie or uses a CSRF token (any form), or says
+  private / no-store / no-cache (the token pages: manage, member).
+
+Any change to what pages show (a publish, an unpublish, a move, a deletion, a snippet,
+an image, a document, a site) starts a new generation after its transaction commits,
+and every stored copy of the old one is ignored from then on. Anything that depends on
+the clock alone (registration opening, the next meeting) is at most the time to live
+old: XARXA_PAGE_CACHE_SECONDS.
+"""
+
+import functools
+import hashlib
+import re
+import time
+
+from django.conf import settings
+from django.core.cache import caches
+
+ALIAS = "pages"
+GENERATION = "xarxa:page-cache:generation"
+#: The header that tells an operator (and the load bench) whether a copy was served.
+HEADER = "X-Xarxa-Cache"
+#: The request attribute Wagtail's before_serve_page hook sets for a public page.
+PUBLIC_PAGE = "xarxa_public_page"
+_UNCACHEABLE = re.compile(r"\b(private|no-store|no-cache)\b")
+
+
+def seconds():
+    return int(getattr(settings, "XARXA_PAGE_CACHE_SECONDS", 0) or 0)
+
+
+def _cookies_allowed():
+    # Neither identifies anyone: the language cookie only repeats the URL's language,
+    # and the CSRF cookie is the same kind of random for every visitor.
+    return {settings.CSRF_COOKIE_NAME, settings.LANGUAGE_COOKIE_NAME}
+
+
+def _language_prefixed(path):
+    first = path.lstrip("/").split("/", 1)[0]
+    return first in dict(settings.LANGUAGES)
+
+
+def may_serve_from_cache(request):
+    return (
+        seconds() > 0
+        and request.method == "GET"
+        and "HTTP_AUTHORIZATION" not in request.META
+        and set(request.COOKIES) <= _cookies_allowed()
+        and _language_prefixed(request.path_info)
+    )
+
+
+def may_store(request, response):
+    if not getattr(request, PUBLIC_PAGE, False) or response.status_code != 200:
+        return False
+    if response.streaming or not response.get("Content-Type", "").startswith("text/html"):
+        return False
+    # A form's CSRF token, a message, a session: the page was made for this visitor.
+    # (Every page says "Vary: Cookie", since the user bar looks at the session; only
+    # requests without a session cookie are served a copy.)
+    if response.cookies or request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+        return False
+    return not _UNCACHEABLE.search(response.get("Cache-Control", ""))
+
+
+def mark_public(page, request):
+    """From Wagtail's before_serve_page: only pages anyone may read are stored."""
+    setattr(request, PUBLIC_PAGE, not page.get_view_restrictions().exists())
+
+
+def _generation(cache):
+    generation = cache.get(GENERATION)
+    if generation is None:
+        # A start that no earlier generation can have had, should the key be evicted.
+        cache.add(GENERATION, time.time_ns(), timeout=None)
+        generation = cache.get(GENERATION)
+    return generation
+
+
+def _key(request, generation):
+    where = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    return f"xarxa:page:{generation}:{hashlib.sha256(where.encode()).hexdigest()}"
+
+
+def lookup(request):
+    """(response or None, key to store under)."""
+    cache = caches[ALIAS]
+    key = _key(request, _generation(cache))
+    response = cache.get(key)
+    if response is not None:
+        response[HEADER] = "hit"
+    return response, key
+
+
+def store(key, response):
+    response[HEADER] = "miss"
+    caches[ALIAS].set(key, response, timeout=seconds())
+
+
+def content_changed(**_signal):
+    """After commit: a reader who renders between the change and the commit still sees
+    the old content, and must not store it under the new generation."""
+    from django.db import transaction
+
+    transaction.on_commit(start_new_generation)
+
+
+def start_new_generation():
+    cache = caches[ALIAS]
+    try:
+        cache.incr(GENERATION)
+    except ValueError:  # never set, or evicted
+        cache.set(GENERATION, time.time_ns(), timeout=None)
+
+
+@functools.cache
+def public_content_models():
+    """Models whose rows appear on pages besides the pages themselves."""
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
+    from wagtail.models import Locale, Site
+    from wagtail.snippets.models import get_snippet_models
+
+    from events.models import ImportedEvent
+
+    return frozenset({*get_snippet_models(), get_image_model(), get_document_model(), Site,
+                      Locale, ImportedEvent})  # fmt: skip
+
+
+def row_saved(sender, raw=False, **_signal):
+    """post_save of any model. A page's own saves are left out: a draft saves the row
+    too, and publishing has its own signal."""
+    if not raw and sender in public_content_models():
+        content_changed()
+
+
+def row_deleted(sender, instance, **_signal):
+    from wagtail.models import Page
+
+    if sender in public_content_models() or isinstance(instance, Page):
+        content_changed()
+
+
+# --- the CDN in front (Wagtail's frontend cache) ----------------------------------
+
+
+def routes(page):
+    """The page's own address and its routes that take no parameter (programme/,
+    speakers/, calendar.ics, schedule.json): what a CDN may hold for it."""
+    found = [""]
+    if hasattr(page, "get_resolver"):
+        for pattern in page.get_resolver().url_patterns:
+            if pattern.name and not pattern.pattern.regex.groups:
+                found.append(page.reverse_subpage(pattern.name))
+    return found
+
+
+def purge_listings(instance, **_signal):
+    """After a publish or an unpublish, the CDN drops what shows the page besides its own
+    address, which Wagtail purges itself: its routes, and every page above it that lists
+    it (the conference's programme for a session, the section, the home page)."""
+    from django.db import transaction
+
+    if getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        transaction.on_commit(lambda: _purge(instance))
+
+
+def _purge(page):
+    from wagtail.contrib.frontend_cache.utils import PurgeBatch
+
+    batch = PurgeBatch()
+    for listed in [page, *page.get_ancestors().filter(depth__gte=2).specific()]:
+        base = listed.get_full_url()
+        if base is not None:
+            batch.add_urls(
+                [base + route for route in routes(listed) if listed is not page or route]
+            )
+    batch.purge()
