@@ -86,9 +86,10 @@ class SubmitTranslationButton(PageMenuItem):
 def submit_translation_button(page, user, view_name=None, next_url=None):
     """The translation editor has no "submit" of its own: this starts the review, from
     the page's menu in the page tree (and from the translation-status dashboard)."""
-    if translations.is_source(page) or not page.permissions_for_user(user).can_edit():
+    # English pages have no translation into English, so they stop at the first test.
+    if not translations.edited_in_the_translation_editor(page, user):
         return
-    if translations.editor_translation(page) is not None:
+    if page.permissions_for_user(user).can_edit():
         yield SubmitTranslationButton(page=page, priority=10)
 
 

@@ -91,3 +91,30 @@ def test_a_translator_finds_submit_for_review_in_the_page_tree_and_dashboard(
     # Not for a page in another language.
     spanish = session.get_translation(locales["es"])
     assert client.get(reverse("translation_submit", args=[spanish.pk])).status_code == 302
+
+
+def test_the_page_tree_asks_once_per_listing_not_once_per_page(
+    conference, locales, translator, client
+):
+    """The "Submit for review" item sits in every row's menu of the page tree: what it
+    asks costs the same for a listing of 1 and of 9 pages (Wagtail's own rows cost more)."""
+    from core.models import Person
+    from core.wagtail_hooks import submit_translation_button
+
+    people = list(Person.objects.filter(locale=conference.locale)[:3])
+    add_sessions(conference, people, 0, 8)
+    for page in SessionPage.objects.filter(slug__startswith="generated-"):
+        translations.source_published(page)  # drafts in every language, Catalan too
+    catalan = list(SessionPage.objects.filter(locale=locales["ca"]).order_by("path")[:9])
+    english = list(SessionPage.objects.filter(locale=locales["en"]).order_by("path")[:9])
+    assert len(catalan) == 9
+
+    def cost(pages):
+        user = type(translator).objects.get(pk=translator.pk)  # a new request's user
+        with CaptureQueriesContext(connection) as queries:
+            buttons = [list(submit_translation_button(page, user)) for page in pages]
+        return len(queries), sum(map(len, buttons))
+
+    assert cost(catalan[:1])[0] == cost(catalan)[0]
+    assert cost(catalan)[1] == 9  # a translator of Catalan: every row has the item
+    assert cost(english) == (cost(english[:1])[0], 0)

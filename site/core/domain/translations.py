@@ -140,6 +140,20 @@ def _synchronized_values(page):
     return {name: data.get(name) for name in names}
 
 
+def edited_in_the_translation_editor(page, user):
+    """Whether `page` has an enabled wagtail-localize translation. The page tree asks for
+    every row of a listing, so the answers for the whole locale are fetched once and
+    kept on the request's user object, as Wagtail keeps its permission checks."""
+    memo = user.__dict__.setdefault("_xarxa_translated_keys", {})
+    if page.locale_id not in memo:
+        memo[page.locale_id] = set(
+            Translation.objects.filter(target_locale_id=page.locale_id, enabled=True).values_list(
+                "source__object_id", flat=True
+            )
+        )
+    return page.translation_key in memo[page.locale_id]
+
+
 def editor_translation(page):
     """The enabled wagtail-localize translation whose target is `page`, if any."""
     return (
