@@ -6,6 +6,7 @@ transaction commits, so a rolled-back request never sends anything and no reques
 waits on an ESP. `deliver()` is what the task runs; it is safe to run twice.
 """
 
+import datetime
 import email.mime.text
 import email.utils
 
@@ -70,8 +71,29 @@ def queue_rendered(*, to, language, subject, text, html, template, attachments=(
         reference=reference,
         template=template,
     )
-    transaction.on_commit(lambda: _enqueue(message.pk))
+    # Robust: once the transaction has committed (a booking, say), a queue that fails to
+    # take the job must not turn the answer into an error that says nothing was saved.
+    # The message waits, queued, for `send_queued_email`.
+    transaction.on_commit(lambda: _enqueue(message.pk), robust=True)
     return message
+
+
+#: How long a queued message may wait for the worker before the sweep sends it itself.
+STRANDED_AFTER = datetime.timedelta(minutes=10)
+
+
+def send_stranded(now=None):
+    """Send the messages the worker never got (their job was lost with the queue).
+    `deliver` locks each row and skips it once sent, so a worker sending the same
+    message at the same moment does not send it twice. Returns how many were tried."""
+    cutoff = (now or timezone.now()) - STRANDED_AFTER
+    stranded = OutboxMessage.objects.filter(
+        status=OutboxMessage.Status.QUEUED, created_at__lt=cutoff
+    ).values_list("pk", flat=True)
+    ids = list(stranded[:1000])
+    for message_id in ids:
+        deliver(message_id)
+    return len(ids)
 
 
 def _enqueue(message_id):

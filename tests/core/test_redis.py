@@ -102,3 +102,37 @@ def test_health_sees_a_stalled_rq_queue(rq_tasks):
     ok, detail = health.task_queue()
     assert not ok, detail
     assert detail.startswith("rq: oldest queued job waiting 18")
+
+
+def test_a_queue_down_after_commit_loses_no_email(
+    rq_tasks, monkeypatch, django_capture_on_commit_callbacks
+):
+    """The booking has committed when its confirmation is queued: Redis refusing the job
+    is logged, not raised (the delegate is not told nothing was saved), and the sweep
+    sends the message later, once."""
+    import socket
+
+    import django_rq.settings
+    from django.core.management import call_command
+
+    from core.mail import STRANDED_AFTER, queue_rendered
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        dead = f"redis://127.0.0.1:{probe.getsockname()[1]}/0"
+    monkeypatch.setitem(django_rq.settings.QUEUES, "default", {"URL": dead})
+    with django_capture_on_commit_callbacks(execute=True):
+        message = queue_rendered(
+            to="rosa@example.org", language="ca", subject="Confirmeu", text="Hola",
+            html="", template="test",
+        )  # fmt: skip
+    assert OutboxMessage.objects.get(pk=message.pk).status == OutboxMessage.Status.QUEUED
+    call_command("send_queued_email")
+    assert not mail.outbox  # not yet: the worker may still have it
+    OutboxMessage.objects.filter(pk=message.pk).update(
+        created_at=timezone.now() - STRANDED_AFTER - datetime.timedelta(minutes=1)
+    )
+    call_command("send_queued_email")
+    call_command("send_queued_email")
+    assert [m.subject for m in mail.outbox] == ["Confirmeu"]
+    assert OutboxMessage.objects.get(pk=message.pk).status == OutboxMessage.Status.SENT
