@@ -131,3 +131,15 @@ def submit_translation(request, page_id):
             "workflow": page.get_workflow(),
         },
     )
+
+
+def convert_to_alias(request, page_id):
+    """wagtail-localize's "Convert to alias page", for those who may publish the page
+    only: it throws the translation away and puts the English content live at once,
+    with no review (wagtail-localize itself asks only for edit permission)."""
+    from wagtail_localize.views.convert import convert_to_alias as localize_convert
+
+    page = get_object_or_404(Page, pk=page_id)
+    if not page.permissions_for_user(request.user).can_publish():
+        raise PermissionDenied
+    return localize_convert(request, page_id)

@@ -65,7 +65,22 @@ def register_translation_urls():
             admin_views.submit_translation,
             name="translation_submit",
         ),
+        # In front of wagtail-localize's own view at this address (core's hooks come
+        # first, as core comes before wagtail_localize in INSTALLED_APPS).
+        path(
+            "localize/page/<int:page_id>/convert_to_alias/",
+            admin_views.convert_to_alias,
+            name="translation_convert_to_alias",
+        ),
     ]
+
+
+@hooks.register("construct_page_action_menu")
+def only_publishers_convert_translations_to_aliases(menu_items, request, context):
+    page = context.get("page")
+    if page is None or page.permissions_for_user(request.user).can_publish():
+        return
+    menu_items[:] = [item for item in menu_items if item.name != "localize-convert-to-alias"]
 
 
 @hooks.register("register_reports_menu_item")

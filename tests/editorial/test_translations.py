@@ -219,3 +219,27 @@ def test_a_po_export_then_import_restores_every_segment(session, locales, modera
         ).content.decode()
     )
     assert {(entry.msgctxt, entry.msgid): entry.msgstr for entry in again} == before
+
+
+def test_only_those_who_publish_may_turn_a_translation_back_into_english(
+    session, locales, translator, moderator, client
+):
+    """wagtail-localize's "Convert to alias page" puts the English content live at once,
+    without review: a translator can neither post it nor, on a page translated by hand,
+    see it in the page's menu."""
+    catalan = session.get_translation(locales["ca"]).specific
+    translation = translations.editor_translation(catalan)
+    convert = f"/admin/localize/page/{catalan.pk}/convert_to_alias/"
+    edit = reverse("wagtailadmin_pages:edit", args=[catalan.pk])
+    menu_item = 'name="localize-convert-to-alias"'
+    client.force_login(translator)
+    refused = client.post(convert)  # Wagtail's admin answers PermissionDenied this way
+    assert (refused.status_code, refused.url) == (302, "/admin/")
+    assert SessionPage.objects.get(pk=catalan.pk).alias_of_id is None
+    # Translated by hand from now on: the page's own edit view, with its action menu.
+    Translation.objects.filter(pk=translation.pk).update(enabled=False)
+    assert menu_item not in client.get(edit).content.decode()
+    client.force_login(moderator)
+    assert menu_item in client.get(edit).content.decode()
+    assert client.post(convert).status_code == 302
+    assert SessionPage.objects.get(pk=catalan.pk).alias_of_id == session.pk
