@@ -95,6 +95,6 @@ class PageCache:
         if cached is not None:
             return cached
         response = self.get_response(request)
-        if page_cache.may_store(request, response):
+        if key is not None and page_cache.may_store(request, response):
             page_cache.store(key, response)
         return response

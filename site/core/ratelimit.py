@@ -1,6 +1,7 @@
 """Fixed-window attempt counters in the cache, for public forms that send email."""
 
 import hashlib
+import ipaddress
 import math
 import time
 
@@ -32,12 +33,26 @@ def hit(scope, value, limit):
     return None
 
 
+def network(ip):
+    """What a per-address limit counts: the address itself for IPv4, its /64 for IPv6,
+    since one IPv6 subscriber is usually given a whole /64 to pick addresses from."""
+    try:
+        address = ipaddress.ip_address(ip)
+    except ValueError:
+        return ip or None
+    if address.version == 6:
+        if address.ipv4_mapped is not None:
+            return str(address.ipv4_mapped)
+        return str(ipaddress.ip_network(f"{address}/64", strict=False))
+    return str(address)
+
+
 def refuse_form(form, scope, *, ip, email):
     """For a public form that sends email: count the attempt per IP and per address, and
     when either is over its limit put the wait on the form. Returns True when refused."""
     from django.utils.translation import gettext as _
 
-    wait = hit(f"{scope}-ip", ip, settings.XARXA_RATE_LIMIT_PER_IP)
+    wait = hit(f"{scope}-ip", network(ip), settings.XARXA_RATE_LIMIT_PER_IP)
     wait = wait or hit(f"{scope}-email", email, settings.XARXA_RATE_LIMIT_PER_EMAIL)
     if not wait:
         return False

@@ -69,3 +69,27 @@ def test_the_django_admin_login_is_no_way_around_it(client):
     assert response.status_code == 200
     assert "Too many failed sign-ins" in response.content.decode()
     assert "_auth_user_id" not in client.session
+
+
+def test_the_moderator_still_signs_in_where_they_always_do(client, settings):
+    """Guessing from many addresses locks the account name, but not at an address it
+    has signed in from: a stranger cannot lock a moderator out."""
+    settings.XARXA_LOGIN_FAILURES_PER_ACCOUNT = (6, 900)
+    User.objects.create_superuser("moderator", "m@example.org", PASSWORD)
+    assert sign_in(client, "moderator", PASSWORD, ip="192.0.2.10").status_code == 302
+    client.logout()
+    for address in range(6):
+        sign_in(client, "moderator", "guess", ip=f"198.51.100.{address}")
+    response = sign_in(client, "moderator", PASSWORD, ip="192.0.2.99")
+    assert "Too many failed sign-ins" in response.content.decode()
+    assert sign_in(client, "moderator", PASSWORD, ip="192.0.2.10").status_code == 302
+
+
+def test_an_ipv6_guesser_cannot_change_address_within_its_64(client, settings):
+    settings.XARXA_LOGIN_FAILURES_PER_IP = (3, 900)
+    for n, name in enumerate(("anna", "berta", "carles")):
+        sign_in(client, name, "guess", ip=f"2001:db8:1:2::{n + 1}")
+    response = sign_in(client, "dolors", "guess", ip="2001:db8:1:2:ffff::9")
+    assert "Too many failed sign-ins" in response.content.decode()
+    User.objects.create_superuser("elena", "el@example.org", PASSWORD)
+    assert sign_in(client, "elena", PASSWORD, ip="2001:db8:1:3::1").status_code == 302

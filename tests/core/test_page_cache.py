@@ -130,12 +130,28 @@ def test_a_token_page_and_a_post_are_never_stored(demo, cached, client):
 
 
 @pytest.mark.parametrize("restriction", ["password", "login"])
-def test_restricted_pages_are_never_stored(demo, cached, client, restriction):
+def test_a_page_made_private_is_no_longer_served_from_the_cache(
+    demo, cached, client, restriction, django_capture_on_commit_callbacks
+):
     page = Page.objects.get(locale__language_code="en", depth=3, slug="about")
-    PageViewRestriction.objects.create(page=page, restriction_type=restriction, password="pw")
+    client.get(page.url)
+    assert client.get(page.url)[page_cache.HEADER] == "hit"
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.create(page=page, restriction_type=restriction, password="pw")
     for _ in range(2):
         response = client.get(page.url)
         assert page_cache.HEADER not in response
+        assert response.status_code == (200 if restriction == "password" else 302)
+
+
+def test_only_the_parameters_pages_read_make_copies(demo, cached, client):
+    """`?x=<random>` would fill the cache with copies of one page."""
+    programme = conference().url + "programme/"
+    assert client.get(programme + "?day=2013-11-14")[page_cache.HEADER] == "miss"
+    assert client.get(programme + "?day=2013-11-14")[page_cache.HEADER] == "hit"
+    for query in ("?x=1", "?day=" + "9" * 100, "?utm_source=mail"):
+        response = client.get(programme + query)
+        assert response.status_code == 200 and page_cache.HEADER not in response, query
 
 
 def test_off_when_the_time_to_live_is_zero(demo, settings, client):
@@ -156,7 +172,7 @@ def test_readers_still_get_pages_when_redis_is_gone(demo, settings, client):
     for _ in range(2):
         response = client.get(url)
         assert response.status_code == 200
-        assert response[page_cache.HEADER] == "miss"
+        assert page_cache.HEADER not in response  # rendered, and nothing kept
 
 
 def settings_redis_caches(port):

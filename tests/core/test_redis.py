@@ -105,7 +105,7 @@ def test_health_sees_a_stalled_rq_queue(rq_tasks):
 
 
 def test_a_queue_down_after_commit_loses_no_email(
-    rq_tasks, monkeypatch, django_capture_on_commit_callbacks
+    rq_tasks, monkeypatch, django_capture_on_commit_callbacks, caplog
 ):
     """The booking has committed when its confirmation is queued: Redis refusing the job
     is logged, not raised (the delegate is not told nothing was saved), and the sweep
@@ -127,6 +127,7 @@ def test_a_queue_down_after_commit_loses_no_email(
             html="", template="test",
         )  # fmt: skip
     assert OutboxMessage.objects.get(pk=message.pk).status == OutboxMessage.Status.QUEUED
+    assert any("Connection refused" in r.getMessage() + str(r.exc_info) for r in caplog.records)
     call_command("send_queued_email")
     assert not mail.outbox  # not yet: the worker may still have it
     OutboxMessage.objects.filter(pk=message.pk).update(

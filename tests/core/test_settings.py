@@ -89,7 +89,8 @@ SCALED_OUT = {
 }
 SHOW = (
     "from django.conf import settings as s; "
-    "print(s.CACHES['default']['BACKEND']); print(s.TASKS['default']['BACKEND']); "
+    "print(s.CACHES['default']['BACKEND'], s.CACHES['pages']['BACKEND'], "
+    "s.XARXA_PAGE_CACHE_SECONDS); print(s.TASKS['default']['BACKEND']); "
     "print(s.STORAGES['default']['BACKEND'], s.STORAGES['default']['OPTIONS']['bucket_name']); "
     "print(s.WAGTAILFRONTENDCACHE['cdn']['BACKEND']); print('django_rq' in s.INSTALLED_APPS)"
 )
@@ -99,7 +100,7 @@ def test_more_than_one_machine_has_a_settings_path_for_each_piece():
     result = manage("shell", "--no-imports", "-c", SHOW, env=SCALED_OUT)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-5:] == [
-        "django.core.cache.backends.redis.RedisCache",
+        "django_redis.cache.RedisCache django_redis.cache.RedisCache 300",
         "django_tasks_rq.RQBackend",
         "storages.backends.s3.S3Storage xarxa-media",
         "wagtail.contrib.frontend_cache.backends.HTTPBackend",

@@ -260,19 +260,30 @@ WAGTAILADMIN_USER_LOGIN_FORM = "core.admin_login.ThrottledLoginForm"
 XARXA_PROXY_HOPS = int(os.environ.get("XARXA_PROXY_HOPS", "0"))
 
 
-def redis_caches(url):
-    """Both caches on one Redis server (production, and make test's Redis pass).
+def redis_caches(url, pages_url=None):
+    """The caches on Redis (production, and make test's Redis pass): counters at `url`,
+    page copies at `pages_url` (best a Redis of their own, whose memory limit evicts
+    only copies, never a rate limit's counter).
 
     django-redis, for IGNORE_EXCEPTIONS: should Redis go away, the page cache only
     misses and pages are rendered again; rate limits ("default") fail loudly instead
-    of letting every sign-in attempt through."""
+    of letting every sign-in attempt through. Short socket timeouts, so a Redis that
+    stops answering costs a reader a quarter of a second, not a hung worker."""
     return {
-        "default": {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": url},
-        "pages": {
+        "default": {
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": url,
+            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 1, "SOCKET_TIMEOUT": 1},
+        },
+        "pages": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": pages_url or url,
             "KEY_PREFIX": "pages",
-            "OPTIONS": {"IGNORE_EXCEPTIONS": True},
+            "OPTIONS": {
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": 0.25,
+                "SOCKET_TIMEOUT": 0.25,
+            },
         },
     }
 

@@ -53,7 +53,7 @@ ANYMAIL["WEBHOOK_SECRET"] = require("ANYMAIL_WEBHOOK_SECRET")
 # and a page published through one process is fresh in all the others.
 REDIS_URL = os.environ.get("REDIS_URL", "").strip()
 if REDIS_URL:
-    CACHES = redis_caches(REDIS_URL)  # noqa: F405
+    CACHES = redis_caches(REDIS_URL, os.environ.get("XARXA_PAGE_CACHE_REDIS_URL", "").strip())  # noqa: F405
 # Without Redis each process would keep its own copies and miss the others' changes.
 XARXA_PAGE_CACHE_SECONDS = int(
     os.environ.get("XARXA_PAGE_CACHE_SECONDS", "300" if REDIS_URL else "0")

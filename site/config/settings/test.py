@@ -24,7 +24,8 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 # make test's Redis pass: the caches (rate limits, health, pages) on a real Redis server, and
 # RQ queues the `redis` tests send tasks through.
 if REDIS_URL := os.environ.get("XARXA_TEST_REDIS_URL"):
-    CACHES = redis_caches(REDIS_URL)  # noqa: F405
+    # Page copies in the next database: the page-cache tests empty theirs (FLUSHDB).
+    CACHES = redis_caches(REDIS_URL, pages_url=REDIS_URL.rsplit("/", 1)[0] + "/1")  # noqa: F405
     INSTALLED_APPS = [*INSTALLED_APPS, "django_rq"]  # noqa: F405
     RQ_QUEUES = {"default": {"URL": REDIS_URL}}
 EMAIL_BACKEND = "anymail.backends.test.EmailBackend"

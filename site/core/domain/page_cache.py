@@ -50,6 +50,24 @@ def _language_prefixed(path):
     return first in dict(settings.LANGUAGES)
 
 
+@functools.cache
+def known_parameters():
+    """The query parameters pages read (filters, pagination). A copy is kept only for
+    these, short: `?x=<random>` must not fill the cache with copies of one page."""
+    from events.domain.agenda import AgendaFilterForm
+    from events.domain.programme import ProgrammeFilterForm
+
+    return frozenset({"page", "tag", *ProgrammeFilterForm.base_fields,
+                      *AgendaFilterForm.base_fields})  # fmt: skip
+
+
+def _parameters_known(request):
+    pairs = [(key, value) for key, values in request.GET.lists() for value in values]
+    return len(pairs) <= 6 and all(
+        key in known_parameters() and len(value) <= 64 for key, value in pairs
+    )
+
+
 def may_serve_from_cache(request):
     return (
         seconds() > 0
@@ -57,6 +75,7 @@ def may_serve_from_cache(request):
         and "HTTP_AUTHORIZATION" not in request.META
         and set(request.COOKIES) <= _cookies_allowed()
         and _language_prefixed(request.path_info)
+        and _parameters_known(request)
     )
 
 
@@ -65,10 +84,10 @@ def may_store(request, response):
         return False
     if response.streaming or not response.get("Content-Type", "").startswith("text/html"):
         return False
-    # A form's CSRF token, a message, a session: the page was made for this visitor.
-    # (Every page says "Vary: Cookie", since the user bar looks at the session; only
-    # requests without a session cookie are served a copy.)
-    if response.cookies or request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+    # A form's CSRF token, a message, a session: each sets its cookie, so the page was
+    # made for this visitor. (Every page says "Vary: Cookie", since the user bar looks
+    # at the session; only requests without a session cookie are served a copy.)
+    if response.cookies:
         return False
     return not _UNCACHEABLE.search(response.get("Cache-Control", ""))
 
@@ -93,9 +112,12 @@ def _key(request, generation):
 
 
 def lookup(request):
-    """(response or None, key to store under)."""
+    """(response or None, key to store under, or None when the cache is unreachable)."""
     cache = caches[ALIAS]
-    key = _key(request, _generation(cache))
+    generation = _generation(cache)
+    if generation is None:  # Redis away (its errors are ignored): render, keep nothing
+        return None, None
+    key = _key(request, generation)
     response = cache.get(key)
     if response is not None:
         response[HEADER] = "hit"
@@ -112,7 +134,8 @@ def content_changed(**_signal):
     the old content, and must not store it under the new generation."""
     from django.db import transaction
 
-    transaction.on_commit(start_new_generation)
+    # Robust: the change has committed; a cache that fails now must not fail the request.
+    transaction.on_commit(start_new_generation, robust=True)
 
 
 def start_new_generation():
@@ -128,13 +151,21 @@ def public_content_models():
     """Models whose rows appear on pages besides the pages themselves."""
     from wagtail.documents import get_document_model
     from wagtail.images import get_image_model
-    from wagtail.models import Locale, Site
+    from wagtail.models import Locale, PageViewRestriction, Site
     from wagtail.snippets.models import get_snippet_models
 
-    from events.models import ImportedEvent
+    from core.models import NetworkSettings
+    from events.models import CalendarSubscription, ImportedEvent
+    from workgroups.models import Membership
 
-    return frozenset({*get_snippet_models(), get_image_model(), get_document_model(), Site,
-                      Locale, ImportedEvent})  # fmt: skip
+    shown = {*get_snippet_models(), get_image_model(), get_document_model(), Site, Locale,
+             ImportedEvent, NetworkSettings,
+             # a page made private must stop being served to anyone at once
+             PageViewRestriction,
+             # a group's page lists the members who agreed to be shown
+             Membership}  # fmt: skip
+    # A subscription is the import's own bookkeeping; its events are what pages show.
+    return frozenset(shown - {CalendarSubscription})
 
 
 def row_saved(sender, raw=False, **_signal):
@@ -172,7 +203,8 @@ def purge_listings(instance, **_signal):
     from django.db import transaction
 
     if getattr(settings, "WAGTAILFRONTENDCACHE", None):
-        transaction.on_commit(lambda: _purge(instance))
+        # Robust: a CDN that cannot be reached must not fail the publish, which stands.
+        transaction.on_commit(lambda: _purge(instance), robust=True)
 
 
 def _purge(page):
