@@ -5,7 +5,7 @@ a role), so every environment gets the same groups and nobody sets them up by ha
 It only adds, apart from `REVOKED`: a permission granted by hand in the admin stays.
 
 Page permissions are Wagtail's, on the tree: Editors and Moderators hold theirs on
-the root (Wagtail's initial data), each "Translators (xx)" group on the top pages of
+the root (`PAGE_PERMISSIONS`), each "Translators (xx)" group on the top pages of
 its own locale (see `grant_translators`), and each working group's coordinators on
 that group's page (workgroups.domain.groups.ensure_coordinator_group).
 """
@@ -93,6 +93,17 @@ def translated_languages():
     return [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES if code != "en"]
 
 
+def _permission(apps, app_label, codename, *, role):
+    found = (
+        apps.get_model("auth", "Permission")
+        .objects.filter(content_type__app_label=app_label, codename=codename)
+        .first()
+    )
+    if found is None:
+        raise LookupError(f"{role}: no permission {app_label}.{codename}")
+    return found
+
+
 def apply_roles(apps):
     """Create every group with its permissions, and the site-wide review workflow."""
     from django.contrib.auth.management import create_permissions
@@ -111,12 +122,7 @@ def apply_roles(apps):
     for name, wanted in roles().items():
         group, _created = Group.objects.get_or_create(name=name)
         for app_label, codename in wanted:
-            permission = Permission.objects.filter(
-                content_type__app_label=app_label, codename=codename
-            ).first()
-            if permission is None:
-                raise LookupError(f"{name}: no permission {app_label}.{codename}")
-            group.permissions.add(permission)
+            group.permissions.add(_permission(apps, app_label, codename, role=name))
     for name, unwanted in REVOKED.items():
         group = Group.objects.get(name=name)
         for app_label, codename in unwanted:
@@ -146,7 +152,6 @@ COLLECTION_PERMISSIONS = [
 
 def _tree_permissions(apps):
     Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
     Page = apps.get_model("wagtailcore", "Page")
     Collection = apps.get_model("wagtailcore", "Collection")
     GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
@@ -156,14 +161,10 @@ def _tree_permissions(apps):
     for name, codenames in PAGE_PERMISSIONS.items():
         group = Group.objects.get(name=name)
         for codename in codenames if root else ():
-            permission = Permission.objects.get(
-                content_type__app_label="wagtailcore", codename=codename
-            )
+            permission = _permission(apps, "wagtailcore", codename, role=name)
             GroupPagePermission.objects.get_or_create(group=group, page=root, permission=permission)
         for app_label, codename in COLLECTION_PERMISSIONS if collection else ():
-            permission = Permission.objects.get(
-                content_type__app_label=app_label, codename=codename
-            )
+            permission = _permission(apps, app_label, codename, role=name)
             GroupCollectionPermission.objects.get_or_create(
                 group=group, collection=collection, permission=permission
             )
@@ -217,7 +218,6 @@ def grant_translators(home, apps=None):
     if apps is None:
         from django.apps import apps
     Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
     GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
     Locale = apps.get_model("wagtailcore", "Locale")
 
@@ -225,5 +225,5 @@ def grant_translators(home, apps=None):
     group = Group.objects.filter(name=translators_group(code)).first()
     if group is None:  # the source language has no translators
         return
-    change = Permission.objects.get(content_type__app_label="wagtailcore", codename="change_page")
+    change = _permission(apps, "wagtailcore", "change_page", role=group.name)
     GroupPagePermission.objects.get_or_create(group=group, page_id=home.pk, permission=change)
