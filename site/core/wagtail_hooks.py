@@ -130,4 +130,6 @@ def register_translation_log_actions(actions):
 def mark_public_pages_for_the_page_cache(page, request, serve_args, serve_kwargs):
     from core.domain import page_cache
 
-    page_cache.mark_public(page, request)
+    # Its two queries only where a copy could be kept: not for a POST, nor for an editor.
+    if page_cache.may_serve_from_cache(request):
+        page_cache.mark_public(page, request)
