@@ -96,9 +96,10 @@ def postgres():
 
 
 @contextmanager
-def gunicorn(log_path):
+def gunicorn(log_path, threads=1):
     """The project's WSGI app under gunicorn on a free loopback port; yields the port.
-    Settings and DATABASE_URL come from the environment main() sets."""
+    Settings and DATABASE_URL come from the environment main() sets. More than one
+    thread: gthread workers, each with that many threads."""
     # bench/ is on the server's path in front of the project: a script named like an
     # app (it was bench/newsletter.py) would hide that app and every request would fail.
     apps = {init.parent.name for init in ROOT.glob("*/__init__.py")}
@@ -112,6 +113,7 @@ def gunicorn(log_path):
         "--chdir", ROOT,
         # site/ for config and core, bench/ for the bench settings and URLconf.
         "--pythonpath", f"{ROOT / 'site'},{BENCH}",
+        *(["--worker-class", "gthread", "--threads", threads] if threads > 1 else []),
         "config.wsgi:application",
     ]  # fmt: skip
     with open(log_path, "w") as log:
@@ -160,6 +162,24 @@ def log_problems(text):
 # --- the database: schema, demo, the sessions under load, checks ----------------------
 
 
+@contextmanager
+def demo_site(prefix, **environment):
+    """A scratch folder and a throwaway cluster holding the demo and the bench's
+    sessions, with the environment the server's workers inherit (no rate limits: every
+    request comes from 127.0.0.1, and the per-IP limit would stop a run at 20).
+    Yields (scratch folder, registration path, {label: session pk})."""
+    with tempfile.TemporaryDirectory(prefix=prefix) as scratch, postgres() as url:
+        os.environ.update(
+            DATABASE_URL=url,
+            DJANGO_SETTINGS_MODULE="_registration_settings",
+            XARXA_RATE_LIMIT_PER_IP="0",
+            XARXA_RATE_LIMIT_PER_EMAIL="0",
+            **environment,
+        )
+        form_path, sessions = prepare()
+        yield Path(scratch), form_path, sessions
+
+
 def prepare():
     """Migrate, load the demo, add the sessions and the floor's table. Returns
     (registration path, {label: session pk})."""
@@ -187,7 +207,9 @@ def prepare():
         conference.start_date, datetime.time(7), tzinfo=conference.zone
     )
     sessions = {}
-    for label, capacity in (("large", LARGE_CAPACITY), ("small", SMALL_CAPACITY)):
+    labels = (("large", LARGE_CAPACITY), ("small", SMALL_CAPACITY),
+              ("small-threads", SMALL_CAPACITY))  # fmt: skip
+    for label, capacity in labels:
         session = SessionPage(
             title=f"Bench session ({capacity} seats)",
             slug=f"bench-{label}",

@@ -17,10 +17,8 @@ PostgreSQL pass). Exits 1 when a check fails.
 import collections
 import os
 import sys
-import tempfile
 import threading
 import time
-from pathlib import Path
 
 import _stack as stack
 
@@ -108,18 +106,11 @@ def checks(outcomes, successes, order, session_pk):
 
 
 def main():
-    with tempfile.TemporaryDirectory(prefix="xarxa-drill-") as scratch, stack.postgres() as url:
-        os.environ.update(
-            DATABASE_URL=url,
-            DJANGO_SETTINGS_MODULE="_registration_settings",
-            XARXA_RATE_LIMIT_PER_IP="0",
-            XARXA_RATE_LIMIT_PER_EMAIL="0",
-        )
-        form_path, sessions = stack.prepare()
-        log_path = Path(scratch) / "gunicorn.log"
+    with stack.demo_site("xarxa-drill-") as (scratch, form_path, sessions):
+        log_path = scratch / "gunicorn.log"
 
         def restart():
-            stack.run(stack.RESTART[url])
+            stack.run(stack.RESTART[os.environ["DATABASE_URL"]])
 
         with stack.gunicorn(log_path) as port:
             outcomes, successes, order, seconds = drive(port, form_path, sessions["large"], restart)

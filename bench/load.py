@@ -1,29 +1,33 @@
 """Load: 200 delegates register for the demo conference at the same moment while
 readers browse its programme and fetch its feeds.
 
-The real stack: a throwaway PostgreSQL cluster, gunicorn with 2 sync workers and the
-task worker (`db_worker`, sending the confirmation emails), with the load client on
-loopback. The 200 delegates all ask for the same 10-seat session; 12 readers loop over
-the programme, a session page and two calendar feeds until the last delegate has an
-answer. Then it checks: no 5xx, nothing overbooked (10 seated, 190 waiting), one
-registration per success. Each p99 is set beside the same request made alone, in the
-same run. Bounded: the whole script takes about a minute on 2 cores.
+The real stack: a throwaway PostgreSQL cluster, gunicorn with 2 workers and the task
+worker (`db_worker`, sending the confirmation emails), with the load client on
+loopback, and the page cache on as production has it. The 200 delegates all ask for
+the same 10-seat session; 12 readers loop over the programme, a session page and two
+calendar feeds until the last delegate has an answer. Then it checks: no 5xx, nothing
+overbooked (10 seated, 190 waiting), one registration per success. Each p99 is set
+beside the same request made alone, in the same run.
+
+It runs twice: with sync workers, where a reader waits behind every registration queued
+before it, and with gthread workers (4 threads each), where a reader's request is
+answered by a free thread; their p99s are compared in the same run. Bounded: the
+whole script takes a few minutes on 2 cores.
 """
 
 import collections
 import os
 import subprocess
 import sys
-import tempfile
 import threading
 import time
-from pathlib import Path
 
 import _stack as stack
 from _setup import record
 
 DELEGATES = 200
 READERS = 12
+THREADS = 4
 
 
 def percentile(samples, p):
@@ -37,7 +41,7 @@ def timed_get(port, path):
     return status, time.perf_counter() - began
 
 
-def alone(port, form_path, reads, session_pk):
+def alone(port, form_path, reads, session_pk, prefix):
     """The same requests with nothing else running: the baseline of each p99."""
     read_times = [timed_get(port, path)[1] for path in reads * 8]
     cookie, token = stack.csrf(port, form_path)
@@ -45,7 +49,7 @@ def alone(port, form_path, reads, session_pk):
     for n in range(20):
         began = time.perf_counter()
         status, _h, _b = stack.request(
-            port, "POST", form_path, form(token, f"alone-{n}", session_pk),
+            port, "POST", form_path, form(token, f"{prefix}alone-{n}", session_pk),
             {"Content-Type": "application/x-www-form-urlencoded", "Cookie": cookie},
         )  # fmt: skip
         assert status == 302, status
@@ -59,7 +63,7 @@ def form(token, name, session_pk):
     )
 
 
-def crowd(port, form_path, reads, session_pk):
+def crowd(port, form_path, reads, session_pk, prefix):
     statuses = collections.Counter()
     post_times, read_times, booked = [], [], []
     lock = threading.Lock()
@@ -71,7 +75,7 @@ def crowd(port, form_path, reads, session_pk):
         gate.wait(timeout=120)
         began = time.perf_counter()
         status, _h, _b = stack.request(
-            port, "POST", form_path, form(token, f"crowd-{number}", session_pk),
+            port, "POST", form_path, form(token, f"{prefix}crowd-{number}", session_pk),
             {"Content-Type": "application/x-www-form-urlencoded", "Cookie": cookie},
         )  # fmt: skip
         with lock:
@@ -107,77 +111,102 @@ def crowd(port, form_path, reads, session_pk):
 
 
 def main():
-    with tempfile.TemporaryDirectory(prefix="xarxa-load-") as scratch, stack.postgres() as url:
-        os.environ.update(
-            DATABASE_URL=url,
-            DJANGO_SETTINGS_MODULE="_registration_settings",
-            XARXA_RATE_LIMIT_PER_IP="0",
-            XARXA_RATE_LIMIT_PER_EMAIL="0",
-        )
-        form_path, sessions = stack.prepare()
-        from events.models import ConferencePage, SessionPage
-
-        conference = ConferencePage.objects.get(locale__language_code="en", acronym="oidp13")
-        catalan = conference.get_translation(
-            conference.locale.__class__.objects.get(language_code="ca")
-        )
-        session = (
-            SessionPage.objects.child_of(conference)
-            .live()
-            .exclude(slug__startswith="bench-")
-            .first()
-        )
-        reads = [
-            conference.url + "programme/",
-            catalan.url + "programme/",
-            session.url,
-            conference.url + "calendar.ics",
-            session.url + "calendar.ics",
-        ]
-        log_path = Path(scratch) / "gunicorn.log"
-        worker_log = open(Path(scratch) / "worker.log", "w")  # noqa: SIM115
+    with stack.demo_site("xarxa-load-", XARXA_PAGE_CACHE_SECONDS="300") as (
+        scratch,
+        form_path,
+        sessions,
+    ):
+        reads = reading_list()
+        worker_log = open(scratch / "worker.log", "w")  # noqa: SIM115
         worker = subprocess.Popen(
             [sys.executable, str(stack.ROOT / "manage.py"), "db_worker"],
             cwd=stack.BENCH, env={**os.environ, "PYTHONPATH": str(stack.BENCH)},
             stdout=worker_log, stderr=worker_log,
         )  # fmt: skip
+        runs = {}
         try:
-            with stack.gunicorn(log_path) as port:
-                read_alone, post_alone = alone(port, form_path, reads, sessions["large"])
-                statuses, post_times, read_times, booked, seconds = crowd(
-                    port, form_path, reads, sessions["small"]
-                )
+            for mode, threads, label in (
+                ("sync", 1, "small"),
+                ("gthread", THREADS, "small-threads"),
+            ):
+                log_path = scratch / f"gunicorn-{mode}.log"
+                with stack.gunicorn(log_path, threads=threads) as port:
+                    read_alone, post_alone = alone(
+                        port, form_path, reads, sessions["large"], f"{mode}-"
+                    )
+                    statuses, post_times, read_times, booked, seconds = crowd(
+                        port, form_path, reads, sessions[label], f"{mode}-"
+                    )
+                verdicts = checks(statuses, booked, sessions[label], f"{mode}-crowd-")
+                problems = stack.log_problems(log_path.read_text(errors="replace"))
+                verdicts.append((f"gunicorn log: {dict(problems) or 'clean'}", not problems))
+                runs[mode] = {
+                    "post": percentile(post_times, 99), "post alone": percentile(post_alone, 99),
+                    "read": percentile(read_times, 99), "read alone": percentile(read_alone, 99),
+                    "statuses": statuses, "verdicts": verdicts, "seconds": seconds,
+                }  # fmt: skip
         finally:
             worker.terminate()
             worker.wait(timeout=30)
             worker_log.close()
-        verdicts = checks(statuses, booked, sessions["small"])
-        problems = stack.log_problems(log_path.read_text(errors="replace"))
-        verdicts.append((f"gunicorn log: {dict(problems) or 'clean'}", not problems))
 
+    sync, threaded = runs["sync"], runs["gthread"]
     rows = [
         (f"registration p99, {DELEGATES} delegates at once vs one at a time",
-         percentile(post_times, 99), percentile(post_alone, 99), "reported; no 5xx", "s"),
+         sync["post"], sync["post alone"], "reported; no 5xx", "s"),
         (f"programme and feed p99 under that load vs alone ({READERS} readers)",
-         percentile(read_times, 99), percentile(read_alone, 99), "reported; no 5xx", "s"),
+         sync["read"], sync["read alone"], "reported; no 5xx", "s"),
+        (f"reader p99 under load, gthread ({THREADS} threads) vs sync workers",
+         threaded["read"], sync["read"], "reported; below 1: readers skip the queue", "s"),
+        (f"registration p99 under load, gthread ({THREADS} threads) vs sync workers",
+         threaded["post"], sync["post"], "reported; no 5xx", "s"),
     ]  # fmt: skip
-    print(f"\nLoad: {DELEGATES} delegates register at once for a 10-seat session while "
-          f"{READERS} readers browse and fetch feeds ({seconds:.1f} s)")  # fmt: skip
-    print(f"  answers: {dict(statuses)}")
-    for name, figure, baseline, _target, _unit in rows:
-        print(f"  {name}: {figure * 1000:.0f} ms vs {baseline * 1000:.0f} ms")
-    for description, ok in verdicts:
-        print(f"  {'ok    ' if ok else 'FAILED'}  {description}")
+    ok = True
+    for mode, run in runs.items():
+        print(
+            f"\nLoad, {mode} workers: {DELEGATES} delegates register at once for a 10-seat "
+            f"session while {READERS} readers browse and fetch feeds ({run['seconds']:.1f} s)"
+        )
+        print(f"  answers: {dict(run['statuses'])}")
+        print(
+            f"  registration p99: {run['post'] * 1000:.0f} ms "
+            f"(alone {run['post alone'] * 1000:.0f} ms)"
+        )
+        print(
+            f"  reader p99: {run['read'] * 1000:.0f} ms (alone {run['read alone'] * 1000:.0f} ms)"
+        )
+        for description, passed in run["verdicts"]:
+            print(f"  {'ok    ' if passed else 'FAILED'}  {description}")
+            ok = ok and passed
     record("load", rows)
-    if not all(ok for _description, ok in verdicts):
+    if not ok:
         sys.exit(1)
 
 
-def checks(statuses, booked, session_pk):
+def reading_list():
+    from events.models import ConferencePage, SessionPage
+
+    conference = ConferencePage.objects.get(locale__language_code="en", acronym="oidp13")
+    catalan = conference.get_translation(
+        conference.locale.__class__.objects.get(language_code="ca")
+    )
+    session = (
+        SessionPage.objects.child_of(conference).live().exclude(slug__startswith="bench-").first()
+    )
+    return [
+        conference.url + "programme/",
+        catalan.url + "programme/",
+        session.url,
+        conference.url + "calendar.ics",
+        session.url + "calendar.ics",
+    ]
+
+
+def checks(statuses, booked, session_pk, prefix):
     from events.domain.registration import SEATED
     from events.models import Booking, Registration, Seats
 
-    crowd = Registration.objects.filter(email__startswith="crowd-")
+    crowd = Registration.objects.filter(email__startswith=prefix)
     seats = Seats.objects.get(page_id=session_pk)
     seated = Booking.objects.filter(session_id=session_pk, status__in=SEATED).count()
     waiting = Booking.objects.filter(session_id=session_pk).exclude(status__in=SEATED).count()

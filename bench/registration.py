@@ -9,14 +9,11 @@ user who may run initdb; it installs nothing and leaves nothing behind.
 """
 
 import collections
-import os
 import statistics
 import sys
-import tempfile
 import threading
 import time
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from _stack import (
     EMAIL_DOMAIN,
@@ -24,10 +21,9 @@ from _stack import (
     SMALL_CAPACITY,
     WORKERS,
     csrf,
+    demo_site,
     gunicorn,
     log_problems,
-    postgres,
-    prepare,
     registration_form,
     request,
     tail,
@@ -240,16 +236,8 @@ def run_load(port, form_path, sessions):
 
 
 def main():
-    with tempfile.TemporaryDirectory(prefix="xarxa-bench-") as scratch, postgres() as url:
-        os.environ.update(
-            DATABASE_URL=url,
-            DJANGO_SETTINGS_MODULE="_registration_settings",
-            # Every request comes from 127.0.0.1: the per-IP limit would stop the run at 20.
-            XARXA_RATE_LIMIT_PER_IP="0",
-            XARXA_RATE_LIMIT_PER_EMAIL="0",
-        )
-        form_path, sessions = prepare()
-        log_path = Path(scratch) / "gunicorn.log"
+    with demo_site("xarxa-bench-") as (scratch, form_path, sessions):
+        log_path = scratch / "gunicorn.log"
         with gunicorn(log_path) as port:
             results, booked, floor_rows, errors = run_load(port, form_path, sessions)
 
