@@ -144,19 +144,48 @@ def tail(path, lines=40):
     return "\n".join(Path(path).read_text(errors="replace").splitlines()[-lines:])
 
 
-def log_problems(text):
-    """{problem: count}: each traceback by its exception line, worker timeouts and errors.
-    A failure the client never sees (an exception in an on_commit hook) still shows here."""
-    problems = collections.Counter()
+#: How Python joins the tracebacks of one chain: the exception a chain ends with is the
+#: problem. (Django's related-object lookup starts a chain with `KeyError: '<field>'` on
+#: every cache miss, so the first exception of a chain says nothing.)
+CHAINED = ("During handling of the above exception", "The above exception was the direct cause")
+
+
+def logged_problems(text):
+    """[(problem, its log lines)]: each traceback, chained ones as one, by the exception
+    it ended with, and each worker timeout or error line."""
     lines = text.splitlines()
-    for number, line in enumerate(lines):
+    found, number = [], 0
+    while number < len(lines):
+        line = lines[number]
         if line.startswith("Traceback"):
-            # The exception is the first line after the traceback that is not indented.
-            found = next((ln for ln in lines[number + 1 :] if ln and ln[0] != " "), "?")
-            problems[found[:200]] += 1
-        elif "WORKER TIMEOUT" in line or "[ERROR]" in line:
-            problems[line.split("] ", 3)[-1][:200]] += 1
-    return problems
+            start = number
+            while True:
+                # The exception is the first line after the traceback that is not
+                # indented; its message may go on in indented lines.
+                number += 1
+                while number < len(lines) and (not lines[number] or lines[number][0] == " "):
+                    number += 1
+                exception = lines[number] if number < len(lines) else "?"
+                number += 1
+                while number < len(lines) and (not lines[number] or lines[number][0] in " \t"):
+                    number += 1
+                chained = number < len(lines) and lines[number].startswith(CHAINED)
+                if not chained:
+                    break
+                while number < len(lines) and not lines[number].startswith("Traceback"):
+                    number += 1
+            found.append((exception[:200], "\n".join(lines[start:number])))
+            continue
+        if "WORKER TIMEOUT" in line or "[ERROR]" in line:
+            found.append((line.split("] ", 3)[-1][:200], line))
+        number += 1
+    return found
+
+
+def log_problems(text):
+    """{problem: count} of `logged_problems`. A failure the client never sees (an
+    exception in an on_commit hook) still shows here."""
+    return collections.Counter(problem for problem, _lines in logged_problems(text))
 
 
 # --- the database: schema, demo, the sessions under load, checks ----------------------

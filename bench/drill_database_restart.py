@@ -26,6 +26,8 @@ CLIENTS = 20
 PER_CLIENT = 8
 MAX_PER_CLIENT = 400
 RETRY_TEXT = b"Nothing you sent was saved"
+#: The exceptions a lost database connection ends in.
+OUTAGE = ("psycopg.", "django.db.utils.")
 
 
 def drive(port, form_path, session_pk, restart):
@@ -123,14 +125,18 @@ def main():
         )
         for description, ok in verdicts:
             print(f"  {'ok    ' if ok else 'FAILED'}  {description}")
-        problems = stack.log_problems(log_path.read_text(errors="replace"))
+        logged = stack.logged_problems(log_path.read_text(errors="replace"))
+        problems = collections.Counter(problem for problem, _lines in logged)
         # The outage's own database errors are logged (with their tracebacks) by the 503
         # handler; anything else in the log is a problem.
-        unexpected = {
-            p: n for p, n in problems.items() if not p.startswith(("psycopg.", "django.db.utils."))
-        }
+        unexpected = {}
+        for problem, lines in logged:
+            if not problem.startswith(OUTAGE):
+                unexpected.setdefault(problem, lines)
         mark = "ok    " if not unexpected else "FAILED"
         print(f"  {mark}  gunicorn log: {dict(problems) or 'clean'}")
+        for problem, lines in unexpected.items():
+            print(f"\n{problem}, the first time it was logged:\n{lines}")
         if unexpected or not all(ok for _d, ok in verdicts):
             print(stack.tail(log_path))
             sys.exit(1)

@@ -7,11 +7,14 @@ and the database afterwards; see its docstring. It runs in the PostgreSQL pass."
 import os
 import subprocess
 import sys
+import traceback
 from pathlib import Path
 
 import pytest
+from django.db.utils import OperationalError
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.append(str(ROOT / "bench"))  # for _stack, after everything it could hide
 
 
 @pytest.mark.postgres
@@ -32,3 +35,39 @@ def test_registration_survives_a_database_restart():
     assert result.returncode == 0, report
     assert "FAILED" not in result.stdout
     assert "some requests met the restart and were told to send again" in result.stdout
+
+
+def _logged(exception_chain):
+    """What the 503 handler writes for an exception: Python's own traceback text."""
+    try:
+        exception_chain()
+    except Exception:
+        return "[2026-12-02 00:00:00 +0000] [1] [INFO] Booting worker\n" + traceback.format_exc()
+
+
+def test_a_chained_traceback_is_one_problem_named_by_its_last_exception():
+    # Django's related-object lookup: a cache miss (KeyError) during which the query fails.
+    def lookup():
+        try:
+            {}["conference"]
+        except KeyError:  # the implicit chain, as Django leaves it
+            raise OperationalError("server closed the connection\n\tThis probably")  # noqa: B904
+
+    def wrapped():
+        try:
+            lookup()
+        except OperationalError as error:
+            raise RuntimeError("the request failed") from error
+
+    from _stack import logged_problems
+
+    text = _logged(lookup) + _logged(wrapped) + "[ERROR] Worker (pid:7) was sent SIGKILL\n"
+    problems = [problem for problem, _lines in logged_problems(text)]
+    assert problems == [
+        "django.db.utils.OperationalError: server closed the connection",
+        "RuntimeError: the request failed",
+        "Worker (pid:7) was sent SIGKILL",
+    ]
+    # Each problem carries its whole chain, so a drill can show where it began.
+    _problem, lines = logged_problems(text)[0]
+    assert "KeyError: 'conference'" in lines and "Booting worker" not in lines
