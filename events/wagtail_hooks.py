@@ -1,13 +1,17 @@
 from django.contrib import messages
+from django.shortcuts import redirect
 from django.urls import path, reverse_lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
+from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from events import admin_views
+from events.domain.registration import delegates_within
 from events.domain.validation import session_warnings
 from events.models import (
     CalendarSubscription,
@@ -64,6 +68,36 @@ def warn_about_clashes(request, page):
 
 hooks.register("after_create_page", warn_about_clashes)
 hooks.register("after_edit_page", warn_about_clashes)
+
+
+def _refusal(page, count):
+    return ngettext(
+        "“%(page)s” cannot be deleted: %(count)s delegate registered for it, and deleting "
+        "it would delete their registration without telling them. Unpublish it instead, "
+        "or cancel its sessions so the delegate is told.",
+        "“%(page)s” cannot be deleted: %(count)s delegates registered for it, and deleting "
+        "it would delete their registrations without telling them. Unpublish it instead, "
+        "or cancel its sessions so the delegates are told.",
+        count,
+    ) % {"page": page.get_admin_display_title(), "count": count}
+
+
+@hooks.register("before_delete_page")
+def keep_pages_delegates_registered_for(request, page):
+    if count := delegates_within(page):
+        messages.error(request, _refusal(page, count))
+        return redirect("wagtailadmin_explore", page.get_parent().pk)
+
+
+@hooks.register("before_bulk_action")
+def keep_pages_delegates_registered_for_in_bulk(request, action_type, objects, action):
+    if action_type != "delete" or Page not in action.models:
+        return None
+    refused = [(page, n) for page in objects if (n := delegates_within(page))]
+    for page, count in refused:
+        messages.error(request, _refusal(page, count))
+    if refused:
+        return redirect("wagtailadmin_explore", refused[0][0].get_parent().pk)
 
 
 @hooks.register("register_admin_urls")

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
@@ -122,14 +122,33 @@ def release_seat(page_id):
     Seats.objects.filter(page_id=page_id, taken__gt=0).update(taken=F("taken") - 1)
 
 
+def delegates_within(page):
+    """How many registrations deleting `page` would delete with it: those for a
+    conference at or below it, or holding a booking of a session there. The database
+    cascades, and no delegate would be told."""
+    from wagtail.models import Page
+
+    from events.models import Registration
+
+    pages = Page.objects.descendant_of(page, inclusive=True).values("pk")
+    return (
+        Registration.objects.filter(Q(conference_id__in=pages) | Q(bookings__session_id__in=pages))
+        .distinct()
+        .count()
+    )
+
+
 def _locked(registration):
     from events.models import Registration
 
-    return (
+    locked = (
         Registration.objects.select_for_update(of=("self",))
         .select_related("organisation")
         .get(pk=registration.pk)
     )
+    if Registration.conference.is_cached(registration):
+        locked.conference = registration.conference  # a page is not what the lock guards
+    return locked
 
 
 def clash(registration, session):

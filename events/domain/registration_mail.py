@@ -23,13 +23,18 @@ class Line:
 
 
 def _conference(registration):
+    """The conference page in the delegate's language. Kept on the registration: one
+    email needs it up to four times (subject, links, invitation, body)."""
     from events.feeds import in_language
     from events.models import ConferencePage
 
-    conference = registration.conference
-    return in_language(ConferencePage, [conference], registration.language)[
-        conference.translation_key
-    ]
+    key = (registration.conference_id, registration.language)
+    kept = getattr(registration, "_conference_in_language", None)
+    if kept is None or kept[0] != key:
+        conference = registration.conference
+        found = in_language(ConferencePage, [conference], registration.language)
+        kept = registration._conference_in_language = (key, found[conference.translation_key])
+    return kept[1]
 
 
 def _titles(registration, sessions):

@@ -44,6 +44,12 @@ class PrivacyNotice(TranslatableMixin, models.Model):
 
 
 class Registration(models.Model):
+    # Wagtail's reference index would record every delegate as a use of the conference
+    # page: rows and a queued task on each save, for a "usage" count nobody reads. What
+    # that count protects, deleting a conference people registered for, the
+    # before_delete_page hook refuses (events.domain.registration.delegates_within).
+    wagtail_reference_index_ignore = True
+
     conference = models.ForeignKey(
         "events.ConferencePage",
         verbose_name=_("conference"),

@@ -9,7 +9,7 @@ from django.contrib.auth.models import Group, User
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from events.models import Booking, Registration
+from events.models import Booking, ConferencePage, Registration, SessionPage
 
 pytestmark = pytest.mark.django_db
 
@@ -146,3 +146,31 @@ def test_seat_times_are_in_the_conference_zone(manager, conference, members_sess
     assert local.hour == 16  # 16:00 WEST is 15:00 UTC
     text = manager.get(f"/admin/registrations/seats/?conference={conference.pk}").content.decode()
     assert local.strftime("%H:%M") in text
+
+
+def test_pages_delegates_registered_for_are_not_deleted(
+    admin_client, conference, bookable, delegate
+):
+    booked, empty = (
+        bookable("booked-session"),
+        bookable("empty-session", start=(21, 0), end=(22, 0)),
+    )
+    delegate("ana@example.org", [booked])
+    registrations = Registration.objects.count()
+
+    response = admin_client.post(f"/admin/pages/{booked.pk}/delete/", follow=True)
+    assert SessionPage.objects.filter(pk=booked.pk).exists()
+    assert "cannot be deleted: 1 delegate registered for it" in response.content.decode()
+    # The confirmation page is not offered either.
+    assert admin_client.get(f"/admin/pages/{conference.pk}/delete/").status_code == 302
+
+    bulk = f"/admin/bulk/wagtailcore/page/delete/?id={conference.pk}&id={empty.pk}"
+    response = admin_client.post(bulk, {"type_to_confirm": "Xarxa"}, follow=True)
+    text = response.content.decode()
+    assert ConferencePage.objects.filter(pk=conference.pk).exists()
+    assert f"cannot be deleted: {registrations} delegates registered for it" in text
+    assert Registration.objects.count() == registrations
+
+    # A session nobody booked goes as usual.
+    assert admin_client.post(f"/admin/pages/{empty.pk}/delete/").status_code == 302
+    assert not SessionPage.objects.filter(pk=empty.pk).exists()
