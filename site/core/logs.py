@@ -15,10 +15,17 @@ import re
 EMAIL = re.compile(r"[\w.+-]{1,64}+(?:@|%40)[\w-]{1,63}+(?:\.[\w-]{1,63}+)++", re.IGNORECASE)
 #: Path segments and query values long and random enough to be a secret token.
 TOKEN = re.compile(r"(?<=[/=])[A-Za-z0-9_\-:.]{24,}+(?![A-Za-z0-9_\-:.])")
+#: As long, but never secret: dotted Python names, such as the task a worker ran
+#: (`path=core.tasks.follow_source`). No token, signature or reset link looks like one.
+DOTTED_NAME = re.compile(r"[a-z_][a-z0-9_]*+(?:\.[a-z_][a-z0-9_]*+)++")
+
+
+def _token(match):
+    return match[0] if DOTTED_NAME.fullmatch(match[0]) else "[token]"
 
 
 def redact(text):
-    return TOKEN.sub("[token]", EMAIL.sub("[email]", text))
+    return TOKEN.sub(_token, EMAIL.sub("[email]", text))
 
 
 class RedactPersonalData(logging.Filter):

@@ -58,3 +58,16 @@ def test_production_logs_one_json_object_per_line():
     assert entry["level"] == "WARNING" and entry["logger"] == "django.request"
     assert entry["message"] == "Not Found: /ca/x/registration/[token]/ for [email]"
     assert {"time", "level", "logger", "message"} <= set(entry)
+
+
+def test_the_worker_log_names_the_task_it_ran(site_log):
+    logging.getLogger("django_tasks").info(
+        "Task id=%s path=core.tasks.follow_source state=SUCCESSFUL", TOKEN
+    )
+    logged = site_log.getvalue()
+    assert "id=[token] path=core.tasks.follow_source state" in logged
+    # Django's password-reset token (lower-case letters, digits, a hyphen) is still hidden.
+    logging.getLogger("django.request").warning(
+        "/reset/MQ/cbx3ky-0a9f8e7d6c5b4a39281706f5e4d3c2b1/"
+    )
+    assert "/reset/MQ/[token]/" in site_log.getvalue()
