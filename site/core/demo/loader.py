@@ -7,17 +7,15 @@ finds what the first one made (in every locale) instead of making it again.
 import json
 import secrets
 import uuid
-from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page
 
 from core.demo import content
 from core.demo.news import NEWS
-from core.domain import translations
+from core.domain import site_setup, translations
 from core.models import (
     GlossaryTerm,
     HomePage,
@@ -49,7 +47,7 @@ class DemoLoader:
                 code: Locale.objects.get_or_create(language_code=code)[0]
                 for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES
             }
-            self.remove_wagtail_welcome_page()
+            site_setup.remove_wagtail_welcome_page()
             regions = self.load_regions()
             self.load_organisations(regions)
             homes = self.load_homes()
@@ -142,32 +140,10 @@ class DemoLoader:
         }
 
     def load_site(self, home):
-        # The Site answers on XARXA_BASE_URL, so absolute links (sitemap, feeds,
-        # emails) point where the demo really runs.
-        base = urlsplit(settings.XARXA_BASE_URL)
-        port = base.port or (443 if base.scheme == "https" else 80)
-        site = Site.objects.filter(is_default_site=True).first()
-        if site is None:
-            site = Site(is_default_site=True)
-        wanted = {
-            "hostname": base.hostname,
-            "port": port,
-            "root_page_id": home.pk,
-            "site_name": content.NETWORK["short_name"],
-        }
-        if any(getattr(site, field) != value for field, value in wanted.items()):
-            for field, value in wanted.items():
-                setattr(site, field, value)
-            site.save()
+        site = site_setup.point_site_at(home, content.NETWORK["short_name"])
         if not NetworkSettings.objects.filter(site=site).exists():
             NetworkSettings.objects.create(site=site, **content.NETWORK)
             self.created += 1
-
-    def remove_wagtail_welcome_page(self):
-        # The placeholder Wagtail's first migration makes (its site goes with it);
-        # never an editor's page, which is never a plain Page.
-        plain_page = ContentType.objects.get_for_model(Page)
-        Page.objects.filter(content_type=plain_page, depth=2, numchild=0).delete()
 
     def load_about(self, homes):
         for language, fields in content.ABOUT.items():
