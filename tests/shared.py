@@ -1,6 +1,8 @@
-"""Where the team's shared folder is: beside the checkout (as in CI), or XARXA_SHARED_DIR."""
+"""Where the team's shared folder is: beside the checkout (as in CI), or XARXA_SHARED_DIR;
+and small helpers tests share."""
 
 import os
+import socket
 import subprocess
 from pathlib import Path
 
@@ -17,3 +19,10 @@ def ics_check(*paths):
     )
     assert result.returncode == 0, result.stdout + result.stderr
     return result.stdout
+
+
+def closed_port():
+    """A loopback port nothing listens on: a server that is down."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]

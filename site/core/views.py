@@ -66,12 +66,13 @@ def server_error(request):
 
 @never_cache
 def healthz(request):
-    """For the load balancer: 200 when this process can serve, 503 when it cannot."""
+    """For the load balancer: 503 when this process cannot serve, 200 otherwise, with
+    "degraded" when something shared with every process (cache, task queue) fails."""
     ok, report = health.run(health.WEB_CHECKS)
     if not ok:
         # The details (hosts, errors) go to the log, not to whoever asks.
         logger.warning("healthz failing: %s", {k: v for k, v in report.items() if not v["ok"]})
+    serving = all(report[name]["ok"] for name in health.SERVING)
+    status = "ok" if ok else "degraded" if serving else "fail"
     report = {name: "ok" if item["ok"] else "fail" for name, item in report.items()}
-    return JsonResponse(
-        {"status": "ok" if ok else "fail", "checks": report}, status=200 if ok else 503
-    )
+    return JsonResponse({"status": status, "checks": report}, status=200 if serving else 503)

@@ -110,16 +110,13 @@ def test_a_queue_down_after_commit_loses_no_email(
     """The booking has committed when its confirmation is queued: Redis refusing the job
     is logged, not raised (the delegate is not told nothing was saved), and the sweep
     sends the message later, once."""
-    import socket
-
     import django_rq.settings
     from django.core.management import call_command
 
     from core.mail import STRANDED_AFTER, queue_rendered
+    from tests.shared import closed_port
 
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        dead = f"redis://127.0.0.1:{probe.getsockname()[1]}/0"
+    dead = f"redis://127.0.0.1:{closed_port()}/0"
     monkeypatch.setitem(django_rq.settings.QUEUES, "default", {"URL": dead})
     with django_capture_on_commit_callbacks(execute=True):
         message = queue_rendered(

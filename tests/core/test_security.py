@@ -1,7 +1,9 @@
+import json
 import re
 from html.parser import HTMLParser
 
 import pytest
+from django.contrib.auth.models import User
 
 from core.models import NewsPage, StandardPage
 
@@ -78,13 +80,43 @@ def test_admin_is_left_to_wagtail_own_policy(admin_client, demo):
     assert "Content-Security-Policy" not in response
 
 
+#: What production.py sets for transport security, read from it (not restated here).
+TRANSPORT = [
+    "SECURE_HSTS_SECONDS",
+    "SECURE_HSTS_INCLUDE_SUBDOMAINS",
+    "SECURE_HSTS_PRELOAD",
+    "SECURE_SSL_REDIRECT",
+    "SESSION_COOKIE_SECURE",
+    "CSRF_COOKIE_SECURE",
+]
+
+
+def production_values(names):
+    from tests.core.test_settings import PRODUCTION_ENV, manage
+
+    code = (
+        "import json; from django.conf import settings; "
+        f"print(json.dumps({{name: getattr(settings, name) for name in {names!r}}}))"
+    )
+    result = manage("shell", "-c", code, env=PRODUCTION_ENV)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
 def test_production_sends_hsts_and_secure_cookies(client, demo, settings):
-    settings.SECURE_HSTS_SECONDS = 31536000
-    settings.SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-    settings.SECURE_HSTS_PRELOAD = True
-    settings.SESSION_COOKIE_SECURE = True
-    settings.CSRF_COOKIE_SECURE = True
+    for name, value in production_values(TRANSPORT).items():
+        setattr(settings, name, value)
     response = client.get("/en/", secure=True)
     assert response["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains; preload"
+    assert client.get("/en/").status_code == 301  # plain http goes to https
     login = client.get("/admin/login/", secure=True)
     assert re.search(r"csrftoken=[^;]+;.*Secure", str(login.cookies["csrftoken"]), re.I)
+    User.objects.create_superuser("security", "security@example.org", "a-long-passphrase-9")
+    signed_in = client.post(
+        "/admin/login/",
+        {"username": "security", "password": "a-long-passphrase-9"},
+        secure=True,
+    )
+    assert signed_in.status_code == 302
+    session = signed_in.cookies["sessionid"]
+    assert session["secure"] and session["httponly"] and session["samesite"] == "Lax"

@@ -1,7 +1,11 @@
 """Is this process fit to serve? What `/healthz` and `manage.py healthcheck` report.
 
-Each check answers (ok, detail). The web check is cheap enough for a load balancer to
-call every few seconds: one query, one cache round trip, one query on the task queue.
+Each check answers (ok, detail). The web checks are cheap enough for a load balancer
+to call every few seconds: one query, one cache round trip, one query on the task queue.
+Only the database decides whether a web process can serve: the cache and the queue are
+shared by every process, so taking all of them out of the balancer for a stalled
+worker or a Redis hiccup would turn a delay into an outage. Those two make `/healthz`
+say "degraded" and `manage.py healthcheck` fail, for monitoring to act on.
 """
 
 import datetime
@@ -81,6 +85,8 @@ def migrations():
 
 
 WEB_CHECKS = {"database": database, "cache": cache_round_trip, "task_queue": task_queue}
+#: What a web process cannot serve without.
+SERVING = {"database"}
 ALL_CHECKS = {**WEB_CHECKS, "migrations": migrations}
 
 
