@@ -12,7 +12,7 @@ import datetime
 import logging
 from collections import defaultdict
 
-from anymail.exceptions import AnymailAPIError, AnymailRecipientsRefused
+from anymail.exceptions import AnymailRecipientsRefused
 from anymail.message import AnymailMessage
 from django.conf import settings
 from django.core.mail import get_connection
@@ -259,27 +259,6 @@ def message_for(dispatch, rendered, rows, sender):
     return message
 
 
-def _transient(error):
-    """True when the ESP surely did not take the batch, so sending it again is safe.
-
-    A 429 or 503 is a refusal, and a connection that was never made sent nothing. A timeout
-    after connecting, a 500, 502 or 504 may come after the ESP accepted the batch: resending
-    could email hundreds of readers twice, so those rows are marked failed for a person to
-    look at instead."""
-    import requests
-
-    if isinstance(error, AnymailAPIError):
-        status = getattr(error, "status_code", None)
-        if status is not None:
-            return status in (429, 503)
-        cause = error.__cause__
-        return isinstance(cause, requests.ConnectionError) and not isinstance(
-            cause, requests.ReadTimeout
-        )
-    # Anymail's own errors (an invalid address, an unsupported feature) will fail again.
-    return isinstance(error, ConnectionRefusedError)
-
-
 def _send_batch(dispatch, rows, rendered, connection, now):
     from newsletter.models import Delivery
 
@@ -291,7 +270,7 @@ def _send_batch(dispatch, rows, rendered, connection, now):
     except Exception as error:  # an ESP can fail in many ways; each is recorded
         description = f"{type(error).__name__}: {error}"[:2000]
         log.warning("newsletter batch of %s failed: %s", len(rows), type(error).__name__)
-        if not _transient(error):
+        if not mail.surely_not_sent(error):
             for row in rows:
                 row.status = DeliveryStatus.FAILED
             _save_outcomes(rows, error=description)

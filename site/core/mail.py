@@ -9,14 +9,62 @@ waits on an ESP. `deliver()` is what the task runs; it is safe to run twice.
 import datetime
 import email.mime.text
 import email.utils
+import logging
 
+from anymail.exceptions import AnymailAPIError
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from core.models import OutboxMessage
+
+log = logging.getLogger(__name__)
+
+#: A message the ESP could not take is tried again after this long, then twice as
+#: long each time, waiting at most LONGEST_WAIT between tries...
+FIRST_RETRY = datetime.timedelta(minutes=1)
+LONGEST_WAIT = datetime.timedelta(hours=1)
+#: ...for a day: as long as a pending registration holds its seats by default. A
+#: confirmation link that arrives later is of no use, and a person should look.
+GIVE_UP_AFTER = datetime.timedelta(hours=24)
+
+
+def surely_not_sent(error):
+    """True when the ESP surely did not take the message, so sending it again is safe.
+
+    A 429 or 503 is a refusal, and a connection that was never made sent nothing. A
+    timeout after connecting, a 500, 502 or 504 may come after the ESP accepted it."""
+    import requests
+
+    if isinstance(error, AnymailAPIError):
+        status = getattr(error, "status_code", None)
+        if status is not None:
+            return status in (429, 503)
+        cause = error.__cause__
+        return isinstance(cause, requests.ConnectionError) and not isinstance(
+            cause, requests.ReadTimeout
+        )
+    # Anymail's own errors (an invalid address, an unsupported feature) will fail again.
+    return isinstance(error, ConnectionRefusedError)
+
+
+def worth_retrying(error):
+    """For one person's message: also when the ESP may have taken it (5xx, a timeout).
+    A second copy of a confirmation link is better than none; a newsletter batch, where
+    a second copy goes to hundreds of readers, retries only `surely_not_sent`."""
+    import requests
+
+    if surely_not_sent(error):
+        return True
+    if isinstance(error, AnymailAPIError):
+        status = getattr(error, "status_code", None)
+        if status is not None:
+            return status >= 500
+        return isinstance(error.__cause__, requests.RequestException)
+    return isinstance(error, OSError)
 
 
 def sender():
@@ -83,23 +131,32 @@ STRANDED_AFTER = datetime.timedelta(minutes=10)
 
 
 def send_stranded(now=None):
-    """Send the messages the worker never got (their job was lost with the queue).
-    `deliver` locks each row and skips it once sent, so a worker sending the same
-    message at the same moment does not send it twice. Returns how many were tried."""
-    cutoff = (now or timezone.now()) - STRANDED_AFTER
+    """Send the messages the worker never got (their job was lost with the queue) and
+    the retries that fell due without a worker to run them. `deliver` locks each row and
+    skips it once sent, so a worker sending the same message at the same moment does not
+    send it twice. Returns how many were tried."""
+    now = now or timezone.now()
     stranded = OutboxMessage.objects.filter(
-        status=OutboxMessage.Status.QUEUED, created_at__lt=cutoff
+        Q(next_attempt_at__isnull=True, created_at__lt=now - STRANDED_AFTER)
+        | Q(next_attempt_at__lte=now),
+        status=OutboxMessage.Status.QUEUED,
     ).values_list("pk", flat=True)
     ids = list(stranded[:1000])
     for message_id in ids:
-        deliver(message_id)
+        deliver(message_id, now=now)
     return len(ids)
 
 
-def _enqueue(message_id):
+def _enqueue(message_id, run_after=None):
+    from django_tasks import default_task_backend
+
     from core.tasks import send_email
 
-    send_email.enqueue(message_id)
+    if run_after is None:
+        send_email.enqueue(message_id)
+    elif default_task_backend.supports_defer:
+        send_email.using(run_after=run_after).enqueue(message_id)
+    # Otherwise the retry waits for `send_queued_email`.
 
 
 def calendar_attachment(invitation, filename="invitation.ics"):
@@ -133,27 +190,43 @@ def build(message):
     return mail
 
 
-def deliver(message_id):
-    """Send one queued message. A message already sent is not sent again."""
+def deliver(message_id, now=None):
+    """Send one queued message. A message already sent is not sent again; one whose
+    next try is not due yet is left for then."""
+    now = now or timezone.now()
     with transaction.atomic():
         message = (
             OutboxMessage.objects.select_for_update()
             .filter(pk=message_id, status=OutboxMessage.Status.QUEUED)
             .first()
         )
-        if message is None:
+        if message is None or (message.next_attempt_at and message.next_attempt_at > now):
             return
         mail = build(message)
         try:
             mail.send()
         except Exception as error:  # an ESP can fail in many ways; each is recorded
-            message.status = OutboxMessage.Status.FAILED
-            message.error = f"{type(error).__name__}: {error}"
-            message.save(update_fields=["status", "error"])
+            _failed(message, error, now)
             return
         status = getattr(mail, "anymail_status", None)
         # ESPs give a string; anymail's test backend gives the outbox index.
         message.esp_message_id = str(getattr(status, "message_id", None) or "")[:200]
         message.status = OutboxMessage.Status.SENT
         message.sent_at = timezone.now()
-        message.save(update_fields=["status", "sent_at", "esp_message_id"])
+        message.next_attempt_at = None
+        message.save(update_fields=["status", "sent_at", "esp_message_id", "next_attempt_at"])
+
+
+def _failed(message, error, now):
+    message.attempts += 1
+    message.error = f"{type(error).__name__}: {error}"[:2000]
+    if worth_retrying(error) and now - message.created_at < GIVE_UP_AFTER:
+        wait = min(FIRST_RETRY * 2 ** (message.attempts - 1), LONGEST_WAIT)
+        message.next_attempt_at = retry_at = now + wait
+        transaction.on_commit(lambda: _enqueue(message.pk, retry_at), robust=True)
+        log.warning("email %s not sent, tried again in %s: %s", message.pk, wait, message.error)
+    else:
+        message.status = OutboxMessage.Status.FAILED
+        message.next_attempt_at = None
+        log.error("email %s failed: %s", message.pk, message.error)
+    message.save(update_fields=["attempts", "error", "next_attempt_at", "status"])

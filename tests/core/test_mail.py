@@ -1,11 +1,15 @@
 """The one email path: rendered in the recipient's language, recorded, sent after commit."""
 
+import datetime
+
 import pytest
 from django.core import mail
 from django.db import transaction
+from django.utils import timezone
 
 from core import mail as outbox
 from core.models import OutboxMessage
+from tests.newsletter import esp
 
 pytestmark = pytest.mark.django_db
 
@@ -53,3 +57,59 @@ def test_delivering_twice_sends_once(django_capture_on_commit_callbacks):
     outbox.deliver(message.pk)
     outbox.deliver(message.pk)
     assert len(mail.outbox) == 1
+
+
+def test_an_esp_outage_keeps_the_message_queued_and_it_goes_out_once_when_back(settings):
+    settings.EMAIL_BACKEND = "tests.newsletter.esp.FlakyBackend"
+    esp.failures[:] = [503, 429]
+    message = queue("e@example.org")
+    now = timezone.now()
+    outbox.deliver(message.pk, now=now)
+    message.refresh_from_db()
+    assert (message.status, message.attempts) == ("queued", 1) and "503" in message.error
+    assert message.next_attempt_at == now + outbox.FIRST_RETRY
+    # A worker or the sweep arriving early leaves it for its time.
+    outbox.deliver(message.pk, now=now + datetime.timedelta(seconds=5))
+    assert esp.failures == [429]
+    assert outbox.send_stranded(now=now + datetime.timedelta(seconds=5)) == 0
+    # The second try fails too and waits twice as long.
+    outbox.deliver(message.pk, now=message.next_attempt_at)
+    message.refresh_from_db()
+    assert message.next_attempt_at == now + 3 * outbox.FIRST_RETRY
+    # The ESP is back: the sweep sends what fell due, once.
+    assert outbox.send_stranded(now=message.next_attempt_at) == 1
+    assert outbox.send_stranded(now=message.next_attempt_at) == 0
+    assert [m.to for m in mail.outbox] == [["e@example.org"]]
+    message.refresh_from_db()
+    assert message.status == "sent" and message.next_attempt_at is None
+
+
+def test_the_retry_is_queued_for_its_time_after_commit(
+    settings, deferring_backend, django_capture_on_commit_callbacks
+):
+    settings.EMAIL_BACKEND = "tests.newsletter.esp.FlakyBackend"
+    esp.failures[:] = [502]  # may have been sent; one person's message is sent again
+    message = queue("f@example.org")
+    with django_capture_on_commit_callbacks(execute=True):
+        outbox.deliver(message.pk)
+    message.refresh_from_db()
+    [retry] = [r for r in deferring_backend.results if r.args == [message.pk]]
+    assert retry.task.run_after == message.next_attempt_at
+
+
+def test_a_refusal_that_will_not_change_is_failed_at_once(settings):
+    settings.EMAIL_BACKEND = "tests.newsletter.esp.FlakyBackend"
+    esp.failures[:] = [400]
+    message = queue("g@example.org")
+    outbox.deliver(message.pk)
+    message.refresh_from_db()
+    assert (message.status, message.attempts, message.next_attempt_at) == ("failed", 1, None)
+
+
+def test_after_a_day_of_outage_a_person_has_to_look(settings):
+    settings.EMAIL_BACKEND = "tests.newsletter.esp.FlakyBackend"
+    message = queue("h@example.org")
+    esp.failures[:] = [503]
+    outbox.deliver(message.pk, now=message.created_at + outbox.GIVE_UP_AFTER)
+    message.refresh_from_db()
+    assert message.status == "failed" and "503" in message.error

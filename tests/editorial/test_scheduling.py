@@ -5,20 +5,10 @@ import time
 
 import pytest
 from django.utils import timezone
-from django_tasks import default_task_backend
 
 from core.tasks import publish_scheduled
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def deferring_backend(settings):
-    # The dummy backend keeps what was enqueued, with its run_after, instead of running it.
-    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
-    default_task_backend.clear()
-    yield default_task_backend
-    default_task_backend.clear()
 
 
 def wait_until(moment):

@@ -27,6 +27,9 @@ class OutboxMessage(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
     esp_message_id = models.CharField(_("ESP message id"), max_length=200, blank=True)
+    #: Tries that failed in a way worth trying again (core.mail.worth_retrying).
+    attempts = models.PositiveSmallIntegerField(_("failed attempts"), default=0)
+    next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("outgoing email")

@@ -7,7 +7,8 @@ class Command(BaseCommand):
     help = (
         "Send queued emails the worker has not sent within "
         f"{int(STRANDED_AFTER.total_seconds() // 60)} minutes: their job was lost, "
-        "for instance when the queue was down as the request committed. Every 5 minutes."
+        "for instance when the queue was down as the request committed; and retries after "
+        "an ESP outage that fell due. Every 5 minutes."
     )
 
     def handle(self, *args, **options):
