@@ -72,12 +72,10 @@ hooks.register("after_edit_page", warn_about_clashes)
 
 def _refusal(page, count):
     return ngettext(
-        "“%(page)s” cannot be deleted: %(count)s delegate registered for it, and deleting "
-        "it would delete their registration without telling them. Unpublish it instead, "
-        "or cancel its sessions so the delegate is told.",
-        "“%(page)s” cannot be deleted: %(count)s delegates registered for it, and deleting "
-        "it would delete their registrations without telling them. Unpublish it instead, "
-        "or cancel its sessions so the delegates are told.",
+        "“%(page)s” cannot be deleted: %(count)s delegate registration, current or past, "
+        "is recorded for it, and it would go with the page. Unpublish the page instead.",
+        "“%(page)s” cannot be deleted: %(count)s delegate registrations, current or past, "
+        "are recorded for it, and they would go with the page. Unpublish the page instead.",
         count,
     ) % {"page": page.get_admin_display_title(), "count": count}
 

@@ -123,9 +123,9 @@ def release_seat(page_id):
 
 
 def delegates_within(page):
-    """How many registrations deleting `page` would delete with it: those for a
-    conference at or below it, or holding a booking of a session there. The database
-    cascades, and no delegate would be told."""
+    """How many registrations, current or past, are recorded for `page` or the pages
+    below it: for a conference there, or with a booking of a session there. The
+    database refuses to delete such a page (PROTECT); this is what the admin says."""
     from wagtail.models import Page
 
     from events.models import Registration

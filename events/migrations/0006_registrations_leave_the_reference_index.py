@@ -1,5 +1,5 @@
-"""Registrations are no longer in Wagtail's reference index (see Registration): drop the
-rows earlier saves left, so no conference page lists its delegates as "usage"."""
+"""Registrations and bookings are no longer in Wagtail's reference index (see
+Registration): drop the rows earlier saves left, so no page lists delegates as "usage"."""
 
 from django.db import migrations
 
@@ -7,9 +7,8 @@ from django.db import migrations
 def forget_registrations(apps, schema_editor):
     ContentType = apps.get_model("contenttypes", "ContentType")
     ReferenceIndex = apps.get_model("wagtailcore", "ReferenceIndex")
-    found = ContentType.objects.filter(app_label="events", model="registration").first()
-    if found:
-        ReferenceIndex.objects.filter(content_type=found).delete()
+    found = ContentType.objects.filter(app_label="events", model__in=["registration", "booking"])
+    ReferenceIndex.objects.filter(content_type__in=found).delete()
 
 
 class Migration(migrations.Migration):

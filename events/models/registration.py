@@ -45,15 +45,15 @@ class PrivacyNotice(TranslatableMixin, models.Model):
 
 class Registration(models.Model):
     # Wagtail's reference index would record every delegate as a use of the conference
-    # page: rows and a queued task on each save, for a "usage" count nobody reads. What
-    # that count protects, deleting a conference people registered for, the
-    # before_delete_page hook refuses (events.domain.registration.delegates_within).
+    # page: rows and a queued task on each save, for a "usage" count nobody reads.
     wagtail_reference_index_ignore = True
 
+    #: A conference people registered for is not deleted with their registrations: the
+    #: admin says so first (events.wagtail_hooks), and the database refuses anyway.
     conference = models.ForeignKey(
         "events.ConferencePage",
         verbose_name=_("conference"),
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,
         related_name="registrations",
     )
     status = models.CharField(
@@ -142,6 +142,8 @@ class Registration(models.Model):
 
 
 class Booking(models.Model):
+    wagtail_reference_index_ignore = True  # as Registration
+
     registration = models.ForeignKey(
         Registration,
         verbose_name=_("registration"),
@@ -151,7 +153,7 @@ class Booking(models.Model):
     session = models.ForeignKey(
         "events.SessionPage",
         verbose_name=_("session"),
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,
         related_name="bookings",
     )
     status = models.CharField(_("status"), max_length=12, choices=BookingStatus.choices)

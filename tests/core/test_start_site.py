@@ -9,7 +9,7 @@ from django.core.management import CommandError, call_command
 from wagtail.models import Locale, Page, Site
 
 from core.models import HomePage, NetworkSettings
-from events.models import ConferenceIndexPage
+from events.models import ConferenceIndexPage, Registration
 
 pytestmark = pytest.mark.django_db
 
@@ -18,6 +18,7 @@ pytestmark = pytest.mark.django_db
 def empty_database(demo):
     """What `migrate` leaves: the root, Wagtail's placeholder page and its Site."""
     Site.objects.all().delete()
+    Registration.objects.all().delete()  # pages delegates registered for are kept
     for page in Page.objects.filter(depth=2):
         page.delete()
     welcome = Page(title="Welcome to your new Wagtail site!", slug="home")

@@ -6,7 +6,8 @@ import io
 import openpyxl
 import pytest
 from django.contrib.auth.models import Group, User
-from django.db import connection
+from django.db import connection, transaction
+from django.db.models import ProtectedError
 from django.test.utils import CaptureQueriesContext
 
 from events.models import Booking, ConferencePage, Registration, SessionPage
@@ -160,7 +161,7 @@ def test_pages_delegates_registered_for_are_not_deleted(
 
     response = admin_client.post(f"/admin/pages/{booked.pk}/delete/", follow=True)
     assert SessionPage.objects.filter(pk=booked.pk).exists()
-    assert "cannot be deleted: 1 delegate registered for it" in response.content.decode()
+    assert "cannot be deleted: 1 delegate registration, current" in response.content.decode()
     # The confirmation page is not offered either.
     assert admin_client.get(f"/admin/pages/{conference.pk}/delete/").status_code == 302
 
@@ -168,9 +169,12 @@ def test_pages_delegates_registered_for_are_not_deleted(
     response = admin_client.post(bulk, {"type_to_confirm": "Xarxa"}, follow=True)
     text = response.content.decode()
     assert ConferencePage.objects.filter(pk=conference.pk).exists()
-    assert f"cannot be deleted: {registrations} delegates registered for it" in text
+    assert f"cannot be deleted: {registrations} delegate registrations, current" in text
     assert Registration.objects.count() == registrations
 
+    # Behind the admin, the database refuses too.
+    with pytest.raises(ProtectedError), transaction.atomic():
+        booked.delete()
     # A session nobody booked goes as usual.
     assert admin_client.post(f"/admin/pages/{empty.pk}/delete/").status_code == 302
     assert not SessionPage.objects.filter(pk=empty.pk).exists()
