@@ -7,8 +7,10 @@ after the restart is over, however long the restart takes. Then:
 
 - every answer is a booking (302) or the 503 page saying nothing was saved, never a 500;
 - bookings resume after the restart;
-- the database holds exactly one registration, with its one booking, per 302, and the
-  session's seat count equals its seated bookings: nothing half-written.
+- the database holds exactly one registration, with its one booking and its one
+  confirmation email, per 302, and the session's seat count equals its seated bookings:
+  nothing half-written;
+- gunicorn's log holds no error but the lost connections' own.
 
 `make bench` runs it, and so does `make test` (tests/events/test_database_restart.py,
 PostgreSQL pass). Exits 1 when a check fails.
@@ -26,8 +28,13 @@ CLIENTS = 20
 PER_CLIENT = 8
 MAX_PER_CLIENT = 400
 RETRY_TEXT = b"Nothing you sent was saved"
-#: The exceptions a lost database connection ends in.
-OUTAGE = ("psycopg.", "django.db.utils.")
+#: The exceptions a lost database connection ends in (an IntegrityError would be a bug).
+OUTAGE = (
+    "psycopg.OperationalError",
+    "psycopg.InterfaceError",
+    "django.db.utils.OperationalError",
+    "django.db.utils.InterfaceError",
+)
 
 
 def drive(port, form_path, session_pk, restart):
@@ -84,6 +91,7 @@ def drive(port, form_path, session_pk, restart):
 
 
 def checks(outcomes, successes, order, session_pk):
+    from core.models import OutboxMessage
     from events.domain.registration import SEATED
     from events.models import Booking, Registration, Seats
 
@@ -93,6 +101,8 @@ def checks(outcomes, successes, order, session_pk):
     seated = Booking.objects.filter(session_id=session_pk, status__in=SEATED).count()
     unexpected = {key: n for key, n in outcomes.items() if key.startswith("unexpected")}
     after = order[order.index(503) :] if 503 in order else []
+    emails = OutboxMessage.objects.filter(to__startswith="drill-").values_list("to", flat=True)
+    emails = sorted(emails)
     return [
         (f"answers: {dict(outcomes)}", not unexpected),
         ("some requests met the restart and were told to send again",
@@ -104,6 +114,8 @@ def checks(outcomes, successes, order, session_pk):
          bookings.count() == drill.count()
          and not drill.exclude(pk__in=bookings.values("registration_id")).exists()),
         (f"seats taken {seats.taken} = seated bookings {seated}", seats.taken == seated),
+        (f"confirmation emails: {len(emails)}, one per registration",
+         emails == sorted(drill.values_list("email", flat=True))),
     ]  # fmt: skip
 
 
