@@ -8,7 +8,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.management import CommandError, call_command
 from wagtail.models import Locale, Page, Site
 
-from core.models import HomePage, NetworkSettings
+from core.models import HomePage, NetworkSettings, StandardPage
 from events.models import ConferenceIndexPage, Registration
 
 pytestmark = pytest.mark.django_db
@@ -70,3 +70,13 @@ def test_it_never_touches_a_site_that_exists(demo):
 def test_bad_options_say_which(demo):
     with pytest.raises(CommandError, match="--sender-email: not an email address"):
         call_command("start_site", "--name=N", "--short-name=N", "--sender-email=nope")
+
+
+def test_a_page_in_the_way_is_named_and_nothing_changes(empty_database):
+    # An operator made a page at /home/ before running it: Wagtail's placeholder stays.
+    empty_database.slug = "welcome"
+    empty_database.save()
+    Page.get_first_root_node().add_child(instance=StandardPage(title="Mine", slug="home"))
+    with pytest.raises(CommandError, match="Nothing was changed: .*slug"):
+        call_command("start_site", "--name=N", "--short-name=N")
+    assert not HomePage.objects.exists()

@@ -1,6 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.core.validators import validate_email
+from django.db import IntegrityError
 
 from core.domain import site_setup
 
@@ -42,6 +43,9 @@ class Command(BaseCommand):
                 "This database already has a home page: nothing was changed. Edit the "
                 "site in the admin instead."
             ) from None
+        except (ValidationError, IntegrityError) as error:
+            # Say, a page already at /home/, or another Site on the same host and port.
+            raise CommandError(f"Nothing was changed: {error}") from None
         self.stdout.write(f"Home page: {home.full_url}")
         for _model, title, slug, _in_menu in site_setup.sections():
             self.stdout.write(f"  {title}: {home.full_url}{slug}/")
