@@ -21,6 +21,7 @@ from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Locale
 
+from core.choices import row_id
 from events.domain import registration as domain
 from events.domain import registration_reports as reports
 from events.enums import BookingStatus
@@ -222,7 +223,7 @@ class RegistrationViewSet(ModelViewSet):
 
     def session_action(self, request, session):
         booking = (
-            Booking.objects.filter(session=session, pk=request.POST.get("booking") or None)
+            Booking.objects.filter(session=session, pk=row_id(request.POST.get("booking")))
             .select_related("registration")
             .first()
         )
@@ -238,7 +239,7 @@ class RegistrationViewSet(ModelViewSet):
                 _("%(name)s's booking is cancelled; the waiting list moved up.") % {"name": name},
             )
         elif action == "move":
-            target = SessionPage.objects.filter(pk=request.POST.get("to") or None).first()
+            target = SessionPage.objects.filter(pk=row_id(request.POST.get("to"))).first()
             if target is None or target.get_parent().pk != session.get_parent().pk:
                 messages.error(request, _("Choose the session to move the delegate to."))
                 return
@@ -277,7 +278,7 @@ class RegistrationViewSet(ModelViewSet):
         if request.method == "POST":
             self.check(request, "change")
             registration = get_object_or_404(
-                Registration, pk=request.POST.get("registration") or None, conference=conference
+                Registration, pk=row_id(request.POST.get("registration")), conference=conference
             )
             registration.checked_in_at = None if registration.checked_in_at else timezone.now()
             registration.save(update_fields=["checked_in_at"])

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from core import ratelimit
+from core.choices import row_id
 from core.models import Organisation
 from events.domain import registration as domain
 from events.domain import registration_reports as reports
@@ -253,10 +254,7 @@ def manage_action(request, conference, registration, token):
         domain.cancel_registration(registration)
         messages.success(request, _("Your registration is cancelled. We have emailed you."))
         return None
-    try:
-        session_id = int(request.POST.get("session", ""))
-    except ValueError:
-        session_id = None
+    session_id = row_id(request.POST.get("session"))
     session = SessionPage.objects.filter(pk=session_id).first() if session_id else None
     if session is None or action not in {"book", "waitlist", "cancel"}:
         messages.error(request, _("That did not work. Choose the session again."))

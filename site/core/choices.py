@@ -10,6 +10,15 @@ from django.core.exceptions import ValidationError
 _LIMIT = 2**63
 
 
+def row_id(value):
+    """A posted id as a number the database can look up, or None."""
+    try:
+        number = int(str(value).strip())
+    except (TypeError, ValueError):
+        return None
+    return number if -_LIMIT < number < _LIMIT else None
+
+
 def _refuse_out_of_range(field, value):
     try:
         number = int(str(value).strip())

@@ -1,5 +1,6 @@
-"""Whatever a visitor sends to a public form, filter, feed or API parameter, the answer
-is never a server error. Hypothesis generates the input; the real views answer it.
+"""Whatever a visitor sends to a public form, filter, feed or API parameter, or to the
+pages behind a delegate's, member's or reader's link, the answer is never a server
+error. Hypothesis generates the input; the real views answer it.
 
 Wagtail's API v2 publishes no OpenAPI description, so schemathesis has nothing to read:
 this is the fuzz the production-readiness issue asks for instead. On PostgreSQL (the
@@ -151,6 +152,110 @@ def test_join_form(client, places, data, settings):
 def test_subscribe_form(client, demo, data, settings):
     settings.XARXA_RATE_LIMIT_PER_IP = settings.XARXA_RATE_LIMIT_PER_EMAIL = (0, 60)
     no_server_error(client.post("/fr/newsletter/subscribe/", data))
+
+
+def _delegate_link(conference, number):
+    """A confirmed delegate's manage token, made through the domain as a delegate would."""
+    from events.domain import registration as registration_domain
+
+    registration = registration_domain.register(
+        conference,
+        {
+            "name": "Fuzz Delegate",
+            "email": f"fuzz-{number}@example.org",
+            "organisation": None,
+            "organisation_name": "Ajuntament de Prova",
+            "country": "PT",
+            "position": "",
+            "language": "ca",
+            "interpretation": [],
+            "accessibility_needs": "",
+            "dietary_needs": "",
+            "newsletter_opt_in": False,
+        },
+        [],
+        privacy_version="2027-1",
+    )
+    return registration_domain.confirm(registration)
+
+
+#: Pages behind a valid token take actions; each example gets a fresh delegate, member
+#: or reader, since one of the actions erases them.
+ACTIONS = st.one_of(
+    st.sampled_from(["book", "waitlist", "cancel", "renew", "cancel_registration", "erase"]),
+    st.sampled_from(["language", "reset_feed", "leave", "unsubscribe"]),
+    VALUES,
+)
+SERIAL = iter(range(10**6))
+#: Each of these examples registers someone first: fewer of them.
+FUZZ_WITH_PEOPLE = settings(
+    max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+
+
+@FUZZ_WITH_PEOPLE
+@given(
+    action=ACTIONS,
+    data=st.dictionaries(st.sampled_from(["session", "confirm", "waitlist", "language"]), VALUES),
+    pick=st.data(),
+)
+def test_a_delegates_manage_page(client, places, action, data, pick):
+    from events.domain.registration import bookable_sessions, source
+
+    conference = places["conference"]
+    pks = [str(s.pk) for s in bookable_sessions(source(conference))]
+    data["session"] = pick.draw(st.one_of(st.sampled_from(pks), st.just(data.get("session", ""))))
+    token = _delegate_link(source(conference), next(SERIAL))
+    url = f"{conference.url}registration/{token}/"
+    no_server_error(client.post(url, {**data, "action": action}))
+    no_server_error(client.get(url))
+
+
+@FUZZ_WITH_PEOPLE
+@given(action=ACTIONS, data=st.dictionaries(st.sampled_from(["language", "sure"]), VALUES))
+def test_a_members_page(client, places, action, data):
+    import re
+
+    from core.models import OutboxMessage
+    from workgroups.domain import membership as membership_domain
+
+    group = places["group"]
+    email = f"fuzz-member-{next(SERIAL)}@example.org"
+    membership = membership_domain.request_to_join(
+        group,
+        {
+            "name": "Fuzz Member",
+            "email": email,
+            "organisation": None,
+            "organisation_name": "Ajuntament de Prova",
+            "language": "es",
+            "motivation": "",
+            "show_on_page": False,
+        },
+        privacy_version="2027-1",
+    )
+    membership_domain.approve(membership)
+    welcome = OutboxMessage.objects.filter(to=email).latest("pk").text
+    token = re.search(r"/member/([\w\-]+)/\n", welcome).group(1)
+    url = f"{group.url}member/{token}/"
+    no_server_error(client.post(url, {**data, "action": action}))
+    no_server_error(client.get(url))
+
+
+@FUZZ_WITH_PEOPLE
+@given(
+    action=ACTIONS,
+    data=st.dictionaries(st.sampled_from(["language", "topics", "sure"]), VALUES),
+    topics=st.lists(st.integers(min_value=-1, max_value=10**6).map(str), max_size=3),
+)
+def test_a_readers_preferences(client, demo, action, data, topics):
+    from newsletter.domain.links import subscriber_token
+    from newsletter.models import Subscriber
+
+    reader = Subscriber.objects.filter(status="confirmed").first()
+    url = f"/pt/newsletter/preferences/{subscriber_token(reader)}/"
+    no_server_error(client.post(url, {**data, "topics": topics, "action": action}))
+    no_server_error(client.get(url))
 
 
 def test_a_nul_in_a_search_is_dropped_and_in_a_path_refused(client, demo):
