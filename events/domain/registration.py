@@ -364,12 +364,6 @@ def register(conference, details, sessions, *, ip=None, privacy_version, now=Non
                     "link in the email we sent you to change your sessions."
                 ),
             )
-        if conference.capacity is not None and not claim_seat(conference.pk, conference.capacity):
-            raise Refusal(
-                Refusal.CONFERENCE_FULL,
-                _("The conference is full: all %(count)s places are taken.")
-                % {"count": conference.capacity},
-            )
         registration = Registration.objects.create(
             conference=conference,
             email=email,
@@ -384,6 +378,15 @@ def register(conference, details, sessions, *, ip=None, privacy_version, now=Non
         token, registration.confirm_token_hash = tokens.issue(CONFIRM)
         registration.save(update_fields=["confirm_token_hash"])
         registration_mail.please_confirm(registration, token)
+        # Every live registration holds a conference place, capped or not, so a capacity
+        # an organiser sets later counts everyone already in. Claimed last: every
+        # registration shares this row, and its lock lasts only until the commit.
+        if not claim_seat(conference.pk, conference.capacity):
+            raise Refusal(
+                Refusal.CONFERENCE_FULL,
+                _("The conference is full: all %(count)s places are taken.")
+                % {"count": conference.capacity},
+            )
     return registration
 
 
@@ -477,8 +480,7 @@ def end_registration(registration, status, now):
             cancelled_sessions.append(booking.session)
         _drop(booking, now)
     if registration.status in (RegistrationStatus.PENDING, RegistrationStatus.CONFIRMED):
-        if registration.conference.capacity is not None:
-            release_seat(registration.conference_id)
+        release_seat(registration.conference_id)
     registration.status = status
     registration.cancelled_at = now
     registration.hold_expires_at = None

@@ -158,6 +158,24 @@ def test_a_conference_with_places_refuses_registrations_once_full(conference, de
     assert refused.value.reason == domain.Refusal.CONFERENCE_FULL
 
 
+def test_a_capacity_set_later_counts_everyone_already_registered(conference, delegate):
+    """Organisers often cap a conference once the venue is known, after registration
+    opened: the people already in count against the cap."""
+    assert conference.capacity is None
+    delegate("early@example.org")
+    cancelled = delegate("changed-mind@example.org")
+    domain.cancel_registration(cancelled)
+    live = Registration.objects.filter(conference=conference, status__in=["pending", "confirmed"])
+    assert Seats.objects.get(page_id=conference.pk).taken == live.count()
+    conference.capacity = live.count() + 1
+    conference.save_revision().publish()
+    delegate("last-place@example.org")
+    with pytest.raises(domain.Refusal) as refused:
+        delegate("one-too-many@example.org")
+    assert refused.value.reason == domain.Refusal.CONFERENCE_FULL
+    assert live.count() == conference.capacity
+
+
 def test_unconfirmed_holds_are_released_after_the_hold_and_the_list_moves_up(
     bookable, delegate, settings
 ):
