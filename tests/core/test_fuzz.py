@@ -8,7 +8,7 @@ second pass of `make test`) it also covers NUL characters, which PostgreSQL refu
 """
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from events.models import ConferencePage, SessionPage
@@ -66,6 +66,7 @@ def test_agenda_filters(client, demo, params):
 
 
 @FUZZ
+@example(params={"offset": str(2**63)})  # was a 500 on every endpoint
 @given(
     params=st.dictionaries(
         st.sampled_from(
@@ -75,7 +76,16 @@ def test_agenda_filters(client, demo, params):
     )
 )
 def test_api_parameters(client, demo, params):
-    no_server_error(client.get("/api/v2/pages/", params))
+    from wagtail.models import Page
+
+    page = Page.objects.filter(depth__gt=2, live=True).first()
+    for url in (
+        "/api/v2/pages/",
+        f"/api/v2/pages/{page.pk}/",
+        "/api/v2/images/",
+        "/api/v2/documents/",
+    ):
+        no_server_error(client.get(url, params))
 
 
 @FUZZ
@@ -209,6 +219,17 @@ def test_a_delegates_manage_page(client, places, action, data, pick):
     url = f"{conference.url}registration/{token}/"
     no_server_error(client.post(url, {**data, "action": action}))
     no_server_error(client.get(url))
+
+
+def test_a_session_id_past_the_64_bit_range_is_a_wrong_choice(client, places):
+    conference = places["conference"]
+    from events.domain.registration import source
+
+    token = _delegate_link(source(conference), "overflow")
+    url = f"{conference.url}registration/{token}/"
+    response = client.post(url, {"action": "book", "session": str(2**64)}, follow=True)
+    assert response.status_code == 200
+    assert "Torneu a triar la sessió" in response.content.decode()  # the page is in Catalan
 
 
 @FUZZ_WITH_PEOPLE
