@@ -7,11 +7,13 @@ never cached or indexed, and their address never goes to another site as a Refer
 import json
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale
 
 from core import ratelimit
@@ -46,9 +48,15 @@ def private(response):
 def current_notice(language):
     from events.models import PrivacyNotice
 
-    notices = PrivacyNotice.objects.select_related("locale")
-    notice = notices.filter(locale__language_code=language).first()
-    default = notices.filter(locale=Locale.get_default()).first()
+    # The default locale's code, as Locale.get_default finds it, without its query.
+    source = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    newest = {}
+    # One query for both languages; the newest notice of each comes first.
+    for found in PrivacyNotice.objects.select_related("locale").filter(
+        locale__language_code__in={language, source}
+    ):
+        newest.setdefault(found.locale.language_code, found)
+    notice, default = newest.get(language), newest.get(source)
     # A translation that lags behind the source's version is not what people agree to.
     if notice is None or (default and notice.version != default.version):
         return default
