@@ -4,6 +4,7 @@ import datetime
 import hashlib
 from functools import lru_cache
 
+from django.db import models
 from django.db.models import Count, Max, Prefetch, Sum
 from django.http import HttpResponse
 from django.utils import translation
@@ -213,12 +214,20 @@ def delegate_items(sessions, language):
     return session_items([chosen[key] for key in keys if key in chosen], conferences, None)
 
 
-def calendar_response(request, querysets, build, *, filename):
-    """A feed with ETag and Last-Modified; a conditional GET is answered before `build`."""
-    state = [
-        qs.aggregate(count=Count("pk"), latest=Max("last_published_at"), sequence=Sum("sequence"))
-        for qs in querysets
-    ]
+def _state(source):
+    """What the ETag is made of: for a page already loaded (the one being served) from
+    the page itself, for a queryset from one aggregate query."""
+    if isinstance(source, models.Model):
+        return {"count": 1, "latest": source.last_published_at, "sequence": source.sequence}
+    return source.aggregate(
+        count=Count("pk"), latest=Max("last_published_at"), sequence=Sum("sequence")
+    )
+
+
+def calendar_response(request, sources, build, *, filename):
+    """A feed with ETag and Last-Modified; a conditional GET is answered before `build`.
+    `sources` are the querysets (or the served page) whose changes change the feed."""
+    state = [_state(source) for source in sources]
     latest = max((s["latest"] for s in state if s["latest"]), default=None)
     digest = hashlib.sha256(repr((get_language(), state)).encode()).hexdigest()[:32]
     etag = quote_etag(digest)
@@ -255,10 +264,9 @@ def conference_feed(request, conference):
             description=conference.theme or conference.intro,
         )
 
-    conference_qs = ConferencePage.objects.filter(pk=conference.pk)
     return calendar_response(
         request,
-        [conference_qs, _scheduled_or_recent(sessions_qs)],
+        [conference, _scheduled_or_recent(sessions_qs)],
         build,
         filename=f"{conference.acronym}.ics",
     )
@@ -267,14 +275,14 @@ def conference_feed(request, conference):
 def session_feed(request, session):
     from events.models import SessionPage
 
-    conference = session.get_parent().specific
     session_qs = SessionPage.objects.filter(pk=session.pk)
 
     def build():
+        conference = session.get_parent().specific  # not needed for a 304
         items = session_items(feed_sessions(session_qs), {conference.path: conference}, request)
         return calendar.build(items, name=session.title, description=conference.title)
 
-    return calendar_response(request, [session_qs], build, filename=f"{session.slug}.ics")
+    return calendar_response(request, [session], build, filename=f"{session.slug}.ics")
 
 
 def network_feed(request, home):

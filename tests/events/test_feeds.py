@@ -136,7 +136,19 @@ def test_conditional_get_is_a_304_and_head_works(client, conference):
     # A change gives a new ETag.
     session = SessionPage.objects.child_of(conference).get(slug="keynote")
     session.save_revision().publish()
-    assert client.get(url, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 200
+    changed = client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert changed.status_code == 200
+    # So does a change to the conference itself, and a session's own feed follows it.
+    conference.save_revision().publish()
+    assert client.get(url, HTTP_IF_NONE_MATCH=changed["ETag"]).status_code == 200
+    own = client.get(session.url + "calendar.ics")
+    assert (
+        client.get(session.url + "calendar.ics", HTTP_IF_NONE_MATCH=own["ETag"]).status_code == 304
+    )
+    session.save_revision().publish()
+    assert (
+        client.get(session.url + "calendar.ics", HTTP_IF_NONE_MATCH=own["ETag"]).status_code == 200
+    )
 
 
 def test_conference_feed_queries_do_not_grow_with_sessions(client, empty_conference):
