@@ -14,7 +14,12 @@ def count_conference_places(apps, schema_editor):
     conferences = ConferencePage.objects.annotate(
         delegates=Count("registrations", filter=Q(registrations__status__in=LIVE))
     )
-    for conference in conferences.filter(delegates__gt=0):
+    counted = set(Seats.objects.values_list("page_id", flat=True))
+    for conference in conferences:
+        # A count kept while a capacity was set and not released after it was removed
+        # is wrong too, even with nobody registered now.
+        if not conference.delegates and conference.pk not in counted:
+            continue
         seats, _created = Seats.objects.get_or_create(page_id=conference.pk)
         seats.taken = conference.delegates
         if seats.capacity is not None and seats.taken > seats.capacity:

@@ -51,14 +51,12 @@ def surely_not_sent(error):
     return isinstance(error, ConnectionRefusedError)
 
 
-def worth_retrying(error):
-    """For one person's message: also when the ESP may have taken it (5xx, a timeout).
-    A second copy of a confirmation link is better than none; a newsletter batch, where
-    a second copy goes to hundreds of readers, retries only `surely_not_sent`."""
+def may_have_been_sent(error):
+    """A 5xx or a timeout after connecting: the ESP may have taken the message."""
     import requests
 
     if surely_not_sent(error):
-        return True
+        return False
     if isinstance(error, AnymailAPIError):
         status = getattr(error, "status_code", None)
         if status is not None:
@@ -218,15 +216,26 @@ def deliver(message_id, now=None):
 
 
 def _failed(message, error, now):
+    """Record a failed try, and when to try again. A refusal (429, 503, no connection)
+    is tried for GIVE_UP_AFTER. An answer after which the ESP may have taken the message
+    is tried once more only: a second copy of a confirmation link is better than none,
+    a copy every hour of a day is not. A newsletter batch, a copy to hundreds of
+    readers, retries only `surely_not_sent`."""
     message.attempts += 1
     message.error = f"{type(error).__name__}: {error}"[:2000]
-    if worth_retrying(error) and now - message.created_at < GIVE_UP_AFTER:
-        wait = min(FIRST_RETRY * 2 ** (message.attempts - 1), LONGEST_WAIT)
-        message.next_attempt_at = retry_at = now + wait
+    uncertain = may_have_been_sent(error)
+    message.uncertain_attempts += uncertain
+    retry = surely_not_sent(error) or (uncertain and message.uncertain_attempts == 1)
+    if retry and now - message.created_at < GIVE_UP_AFTER:
+        wait = min(FIRST_RETRY * 2 ** min(message.attempts - 1, 7), LONGEST_WAIT)
+        # From the real clock too: a long sweep's `now` may be an hour behind.
+        message.next_attempt_at = retry_at = max(now, timezone.now()) + wait
         transaction.on_commit(lambda: _enqueue(message.pk, retry_at), robust=True)
         log.warning("email %s not sent, tried again in %s: %s", message.pk, wait, message.error)
     else:
         message.status = OutboxMessage.Status.FAILED
         message.next_attempt_at = None
         log.error("email %s failed: %s", message.pk, message.error)
-    message.save(update_fields=["attempts", "error", "next_attempt_at", "status"])
+    message.save(
+        update_fields=["attempts", "uncertain_attempts", "error", "next_attempt_at", "status"]
+    )

@@ -63,7 +63,7 @@ def test_an_esp_outage_keeps_the_message_queued_and_it_goes_out_once_when_back(s
     settings.EMAIL_BACKEND = "tests.newsletter.esp.FlakyBackend"
     esp.failures[:] = [503, 429]
     message = queue("e@example.org")
-    now = timezone.now()
+    now = timezone.now() + datetime.timedelta(minutes=30)  # the worker's clock, ahead
     outbox.deliver(message.pk, now=now)
     message.refresh_from_db()
     assert (message.status, message.attempts) == ("queued", 1) and "503" in message.error
@@ -95,6 +95,29 @@ def test_the_retry_is_queued_for_its_time_after_commit(
     message.refresh_from_db()
     [retry] = [r for r in deferring_backend.results if r.args == [message.pk]]
     assert retry.task.run_after == message.next_attempt_at
+
+
+def test_an_answer_after_which_it_may_have_gone_out_is_retried_once(settings):
+    settings.EMAIL_BACKEND = "tests.newsletter.esp.FlakyBackend"
+    esp.failures[:] = [504, 503, 500]
+    message = queue("i@example.org")
+    when = timezone.now()
+    for _try in range(3):
+        outbox.deliver(message.pk, now=when)
+        message.refresh_from_db()
+        when = message.next_attempt_at
+    # 504: maybe sent, tried again; 503: a refusal, tried again; 500: maybe sent twice.
+    assert (message.status, message.attempts, message.uncertain_attempts) == ("failed", 3, 2)
+
+
+def test_a_slow_sweep_schedules_from_the_real_clock(settings):
+    settings.EMAIL_BACKEND = "tests.newsletter.esp.FlakyBackend"
+    esp.failures[:] = [503]
+    message = queue("j@example.org")
+    long_ago = timezone.now() - datetime.timedelta(hours=1)
+    outbox.deliver(message.pk, now=long_ago)
+    message.refresh_from_db()
+    assert message.next_attempt_at > timezone.now()
 
 
 def test_a_refusal_that_will_not_change_is_failed_at_once(settings):

@@ -27,8 +27,12 @@ class OutboxMessage(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
     esp_message_id = models.CharField(_("ESP message id"), max_length=200, blank=True)
-    #: Tries that failed in a way worth trying again (core.mail.worth_retrying).
+    #: Tries that failed, and of those the ones after which the ESP may have taken the
+    #: message anyway (core.mail.may_have_been_sent).
     attempts = models.PositiveSmallIntegerField(_("failed attempts"), default=0)
+    uncertain_attempts = models.PositiveSmallIntegerField(
+        _("failed attempts that may have been sent"), default=0
+    )
     next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
 
     class Meta:
