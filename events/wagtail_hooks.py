@@ -11,7 +11,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from events import admin_views
-from events.domain.registration import delegates_within
+from events.domain.registration_reports import delegates_within
 from events.domain.validation import session_warnings
 from events.models import (
     CalendarSubscription,

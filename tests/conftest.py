@@ -97,3 +97,47 @@ def django_db_setup(django_db_setup, django_db_blocker):
 @pytest.fixture
 def demo(db):
     """The demo network, as `manage.py load_demo` builds it (loaded at database setup)."""
+
+
+# Working groups: shared with the fuzz of the pages behind a member's link.
+
+
+@pytest.fixture
+def observatories(demo):
+    from workgroups.models import WorkingGroupPage
+
+    return WorkingGroupPage.objects.get(locale__language_code="en", slug="local-observatories")
+
+
+@pytest.fixture
+def member(observatories):
+    """An approved member and their two tokens: (membership, manage token, feed token)."""
+
+    from workgroups.domain import membership as domain
+
+    def make(email="new.member@example.org", language="es", group=None):
+        membership = domain.request_to_join(
+            group or observatories,
+            {
+                "name": "Nova Membre",
+                "email": email,
+                "organisation": None,
+                "organisation_name": "Ajuntament de Girona",
+                "language": language,
+                "motivation": "We ran an observatory in 2005.",
+                "show_on_page": False,
+            },
+            privacy_version="2027-1",
+        )
+        from core.models import OutboxMessage
+
+        domain.approve(membership)
+        welcome = OutboxMessage.objects.filter(to=email).latest("pk").text
+        import re
+
+        manage = re.search(r"/member/([\w\-]+)/\n", welcome).group(1)
+        feed = re.search(r"/member/([\w\-]+)/calendar\.ics", welcome).group(1)
+        membership.refresh_from_db()
+        return membership, manage, feed
+
+    return make

@@ -14,12 +14,12 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from core import tokens
+from events.domain.seats import claim_seat, release_seat
 from events.enums import BookingStatus, RegistrationStatus
 
 #: Bookings that hold a seat.
@@ -98,43 +98,6 @@ def bookable_sessions(conference):
         .live()
         .filter(registration_required=True)
         .order_by("start", "pk")
-    )
-
-
-# --- seats ---------------------------------------------------------------------------
-
-
-def claim_seat(page_id, capacity, sequence=0):
-    """Take one seat if one is free. True when taken."""
-    from events.models import Seats
-
-    # Delegates book the session as it is now: only later changes are news to them.
-    Seats.objects.get_or_create(page_id=page_id, defaults={"notified_sequence": sequence})
-    rows = Seats.objects.filter(page_id=page_id)
-    if capacity is not None:
-        rows = rows.filter(taken__lt=capacity)
-    return rows.update(taken=F("taken") + 1, capacity=capacity) == 1
-
-
-def release_seat(page_id):
-    from events.models import Seats
-
-    Seats.objects.filter(page_id=page_id, taken__gt=0).update(taken=F("taken") - 1)
-
-
-def delegates_within(page):
-    """How many registrations, current or past, are recorded for `page` or the pages
-    below it: for a conference there, or with a booking of a session there. The
-    database refuses to delete such a page (PROTECT); this is what the admin says."""
-    from wagtail.models import Page
-
-    from events.models import Registration
-
-    pages = Page.objects.descendant_of(page, inclusive=True).values("pk")
-    return (
-        Registration.objects.filter(Q(conference_id__in=pages) | Q(bookings__session_id__in=pages))
-        .distinct()
-        .count()
     )
 
 

@@ -1,6 +1,8 @@
 """What delegates and registration managers are shown: waiting-list places, seat counts
 and a delegate's own data, each in one query."""
 
+from django.db.models import Q
+
 from events.domain.registration import SEATED
 from events.enums import BookingStatus
 
@@ -75,3 +77,19 @@ def export(registration):
             for booking in bookings
         ],
     }
+
+
+def delegates_within(page):
+    """How many registrations, current or past, are recorded for `page` or the pages
+    below it: for a conference there, or with a booking of a session there. The
+    database refuses to delete such a page (PROTECT); this is what the admin says."""
+    from wagtail.models import Page
+
+    from events.models import Registration
+
+    pages = Page.objects.descendant_of(page, inclusive=True).values("pk")
+    return (
+        Registration.objects.filter(Q(conference_id__in=pages) | Q(bookings__session_id__in=pages))
+        .distinct()
+        .count()
+    )

@@ -234,30 +234,9 @@ def test_a_session_id_past_the_64_bit_range_is_a_wrong_choice(client, places):
 
 @FUZZ_WITH_PEOPLE
 @given(action=ACTIONS, data=st.dictionaries(st.sampled_from(["language", "sure"]), VALUES))
-def test_a_members_page(client, places, action, data):
-    import re
-
-    from core.models import OutboxMessage
-    from workgroups.domain import membership as membership_domain
-
+def test_a_members_page(client, places, member, action, data):
     group = places["group"]
-    email = f"fuzz-member-{next(SERIAL)}@example.org"
-    membership = membership_domain.request_to_join(
-        group,
-        {
-            "name": "Fuzz Member",
-            "email": email,
-            "organisation": None,
-            "organisation_name": "Ajuntament de Prova",
-            "language": "es",
-            "motivation": "",
-            "show_on_page": False,
-        },
-        privacy_version="2027-1",
-    )
-    membership_domain.approve(membership)
-    welcome = OutboxMessage.objects.filter(to=email).latest("pk").text
-    token = re.search(r"/member/([\w\-]+)/\n", welcome).group(1)
+    _membership, token, _feed = member(f"fuzz-member-{next(SERIAL)}@example.org", group=group)
     url = f"{group.url}member/{token}/"
     no_server_error(client.post(url, {**data, "action": action}))
     no_server_error(client.get(url))

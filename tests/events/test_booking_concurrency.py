@@ -88,7 +88,7 @@ def seated(session):
 def test_fifty_delegates_booking_ten_seats_at_once(live_demo):
     """Exactly ten get seats and forty wait, with no error.
 
-    Shown to fail without the conditional UPDATE in domain.claim_seat: replaced by
+    Shown to fail without the conditional UPDATE in seats.claim_seat: replaced by
     reading `taken`, comparing it with the capacity and saving `taken + 1`, the threads
     read the same count and all 50 got "confirmed", in each of three runs.
     """

@@ -1,0 +1,26 @@
+"""Seats on a session or a conference, one counter row each (events.models.Seats).
+
+A seat is claimed with a conditional UPDATE (`taken < capacity`), which PostgreSQL
+re-evaluates after waiting on a concurrent claim of the same row, and the CHECK
+constraint backs it up: two requests never both take the last seat.
+"""
+
+from django.db.models import F
+
+
+def claim_seat(page_id, capacity, sequence=0):
+    """Take one seat if one is free. True when taken."""
+    from events.models import Seats
+
+    # Delegates book the session as it is now: only later changes are news to them.
+    Seats.objects.get_or_create(page_id=page_id, defaults={"notified_sequence": sequence})
+    rows = Seats.objects.filter(page_id=page_id)
+    if capacity is not None:
+        rows = rows.filter(taken__lt=capacity)
+    return rows.update(taken=F("taken") + 1, capacity=capacity) == 1
+
+
+def release_seat(page_id):
+    from events.models import Seats
+
+    Seats.objects.filter(page_id=page_id, taken__gt=0).update(taken=F("taken") - 1)
