@@ -178,3 +178,13 @@ def test_pages_delegates_registered_for_are_not_deleted(
     # A session nobody booked goes as usual.
     assert admin_client.post(f"/admin/pages/{empty.pk}/delete/").status_code == 302
     assert not SessionPage.objects.filter(pk=empty.pk).exists()
+
+
+def test_the_refusal_is_in_the_editors_language(conference):
+    from django.utils import translation
+
+    from events.wagtail_hooks import _refusal
+
+    with translation.override("ca"):
+        assert _refusal(conference, 3).startswith("No es pot suprimir «13th OIDP Conference»")
+        assert "hi consten 3 inscripcions" in _refusal(conference, 3)
