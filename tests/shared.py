@@ -8,8 +8,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("XARXA_SHARED_DIR", ROOT.parent / "shared"))
-SPEC = SHARED / "spec"
 ICS_CHECK = SHARED / "tools" / "ics-check"
+# c3voc's frab schemas, kept as test data (see SOURCE.md beside them).
+FRAB = ROOT / "tests" / "data" / "frab"
 
 
 def ics_check(*paths):

@@ -6,19 +6,19 @@ import pytest
 import xmlschema
 
 from events.models import ConferencePage, SessionPage
-from tests.shared import SPEC
+from tests.shared import FRAB
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(scope="module")
 def xsd():
-    return xmlschema.XMLSchema(str(SPEC / "frab-schedule.xsd"))
+    return xmlschema.XMLSchema(str(FRAB / "schedule.xml.xsd"))
 
 
 @pytest.fixture(scope="module")
 def json_validator():
-    schema = json.loads((SPEC / "frab-schedule.schema.json").read_text())
+    schema = json.loads((FRAB / "schedule.schema.json").read_text())
     validator_class = jsonschema.validators.validator_for(schema)
     return validator_class(schema, format_checker=validator_class.FORMAT_CHECKER)
 
