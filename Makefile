@@ -3,8 +3,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
+NODE_INSTALLED := node_modules/.installed
 
-.PHONY: demo test bench venv messages lint lock clean
+.PHONY: demo test bench venv node messages lint lock clean
 
 $(INSTALLED): requirements.lock
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -13,6 +14,16 @@ $(INSTALLED): requirements.lock
 	@touch $@
 
 venv: $(INSTALLED)
+
+# Thunderbird's iCalendar parser for tests/ics_check, pinned in package-lock.json.
+# Without npm the calendar check leaves it out (and fails under CI=true).
+$(NODE_INSTALLED): package-lock.json
+	@npm ci --silent --no-audit --no-fund
+	@touch $@
+
+node:
+	@if command -v npm >/dev/null; then $(MAKE) --no-print-directory $(NODE_INSTALLED); \
+	else echo "== npm not found: calendar checks run without ical.js (apt-get install nodejs npm)"; fi
 
 messages: venv
 	@$(BIN)/python manage.py compile_translations
@@ -27,7 +38,7 @@ lint: venv
 	$(BIN)/ruff format --check --quiet .
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 
-test: venv messages lint
+test: venv node messages lint
 	@bin/run-tests $(BIN)/python
 
 # Every benchmark in bench/, then one table (figure, same-run baseline, ratio, target),
@@ -40,4 +51,4 @@ lock:
 	uv pip compile pyproject.toml --extra dev --python-version 3.11 --no-header -o requirements.lock
 
 clean:
-	rm -rf $(VENV) var test-results
+	rm -rf $(VENV) var test-results node_modules
