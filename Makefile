@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 NODE_INSTALLED := node_modules/.installed
 
-.PHONY: demo test bench venv node messages lint lock clean
+.PHONY: demo test fuzz bench venv node messages lint lock clean
 
 $(INSTALLED): requirements.lock
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -40,6 +40,12 @@ lint: venv
 
 test: venv node messages lint
 	@bin/run-tests $(BIN)/python
+
+# Hypothesis at random and at length, before a release: what fails is saved in
+# tests/data/hypothesis, which make test replays (commit it with the fix).
+fuzz: venv messages
+	HYPOTHESIS_PROFILE=explore $(BIN)/python -m pytest -m "not postgres and not redis" \
+		tests/core/test_fuzz.py tests/events/test_feeds.py
 
 # Every benchmark in bench/, then one table (figure, same-run baseline, ratio, target),
 # also written to bench/results.json.

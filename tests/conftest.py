@@ -3,9 +3,26 @@ from pathlib import Path
 
 import pytest
 from django.db import connection
+from hypothesis import settings as hypothesis_settings
+from hypothesis.database import DirectoryBasedExampleDatabase, ReadOnlyDatabase
 
 CHROMIUM = Path("/usr/bin/chromium")
 IN_CI = os.environ.get("CI") == "true"
+
+# Hypothesis: `make test` replays the committed examples (inputs that once failed),
+# then explores from a fixed seed (bin/run-tests), so a run cannot fail on an input
+# nobody has seen. `make fuzz` explores at random and saves what fails beside them.
+EXAMPLES = DirectoryBasedExampleDatabase(Path(__file__).parent / "data" / "hypothesis")
+hypothesis_settings.register_profile("replay", database=ReadOnlyDatabase(EXAMPLES))
+hypothesis_settings.register_profile("explore", database=EXAMPLES, max_examples=400)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "replay"))
+
+
+def pytest_collection_modifyitems(items):
+    # Browser tests run once, in the PostgreSQL pass, like the fuzz and subprocess tests.
+    for item in items:
+        if item.get_closest_marker("e2e"):
+            item.add_marker(pytest.mark.once)
 
 
 @pytest.fixture(autouse=True)

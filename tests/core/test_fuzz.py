@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from events.models import ConferencePage, SessionPage
 from workgroups.models import WorkingGroupPage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.once]
 
 #: Anything HTTP can carry in a form or query string: all of Unicode but surrogates.
 TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=300)

@@ -9,6 +9,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 
+# Each test starts manage.py under production settings: one pass is enough.
+pytestmark = pytest.mark.once
+
 PRODUCTION_ENV = {
     "DJANGO_SETTINGS_MODULE": "config.settings.production",
     "DJANGO_SECRET_KEY": "k7Qf2vR9xL4mN8pT1wZ6yB3cH5jD0sG-aE_uV2iO9kM4nP7rS1tX8zW5qY3bC6d",
