@@ -34,7 +34,8 @@ class RenderedIssue:
 
 
 def merge_field(name):
-    return settings.XARXA_NEWSLETTER_MERGE_FIELD % name
+    # Not `%` formatting: Mailgun's syntax (`%recipient.%s%`) has percent signs of its own.
+    return settings.XARXA_NEWSLETTER_MERGE_FIELD.replace("%s", name)
 
 
 def personalise(content, values):

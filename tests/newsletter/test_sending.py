@@ -333,3 +333,29 @@ def test_an_issue_page_is_public_only_once_sent(client, draft_issue):
     assert issue.url not in client.get("/sitemap.xml").content.decode()
     sending.run(scheduling.schedule(issue).pk)
     assert client.get(issue.url).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "syntax, placeholder",
+    [
+        ("{{%s}}", "{{unsubscribe_url}}"),
+        ("%recipient.%s%", "%recipient.unsubscribe_url%"),
+        ("-%s-", "-unsubscribe_url-"),
+        ("[[var:%s]]", "[[var:unsubscribe_url]]"),
+    ],
+)
+def test_every_documented_merge_field_syntax_personalises_an_issue(
+    draft_issue, settings, django_capture_on_commit_callbacks, syntax, placeholder
+):
+    """Before the fix Mailgun's syntax, as the README gives it, failed every render with
+    TypeError: not enough arguments for format string (`%r` read as a format code)."""
+    settings.XARXA_NEWSLETTER_MERGE_FIELD = syntax
+    issue = publish_with_translations(draft_issue)
+    send(issue, django_capture_on_commit_callbacks)
+    message = mail.outbox[0]
+    reader = message.to[0]
+    ((html, _mimetype),) = message.alternatives
+    assert placeholder in html and placeholder in message.body
+    unsubscribe = message.merge_data[reader]["unsubscribe_url"]
+    personal = rendering.personalise(html, message.merge_data[reader])
+    assert unsubscribe in personal and placeholder not in personal

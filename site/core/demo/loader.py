@@ -182,6 +182,10 @@ def ensure_admin(password=None, password_file=None):
         if not user.check_password(password):
             user.set_password(password)
             user.save()
+        # The generated password no longer opens the account: a later run without the
+        # variable must not print it as the password.
+        if password_file is not None and password_file.exists():
+            password_file.unlink()
         return user, password
     if created:
         password = secrets.token_urlsafe(12)
