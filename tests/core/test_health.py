@@ -92,19 +92,22 @@ def test_the_command_reports_each_check_and_fails_when_one_does(settings, capsys
 
 def test_healthz_is_503_when_the_database_is_unreachable():
     """Production settings with nothing listening at DATABASE_URL: this process cannot
-    serve, so the balancer must stop sending it requests."""
+    serve, so the balancer must stop sending it requests. Also over plain HTTP, as a
+    balancer probes gunicorn: before SECURE_REDIRECT_EXEMPT that answer was a 301 to
+    https, which no probe reads as healthy or not."""
     from tests.core.test_settings import PRODUCTION_ENV, manage
     from tests.shared import closed_port
 
     code = (
         "import json; from django.test import Client; "
         "r = Client().get('/healthz', HTTP_HOST='xarxa.example.org', secure=True); "
-        "print(json.dumps([r.status_code, r.json()]))"
+        "p = Client().get('/healthz', HTTP_HOST='xarxa.example.org'); "
+        "print(json.dumps([r.status_code, r.json(), p.status_code]))"
     )
     env = {**PRODUCTION_ENV, "DATABASE_URL": f"postgres://x:y@127.0.0.1:{closed_port()}/x"}
     result = manage("shell", "-c", code, env=env)
     assert result.returncode == 0, result.stderr
-    status, body = json.loads(result.stdout.strip().splitlines()[-1])
-    assert status == 503
+    status, body, plain_http = json.loads(result.stdout.strip().splitlines()[-1])
+    assert status == 503 and plain_http == 503
     assert body["status"] == "fail" and body["checks"]["database"] == "fail"
     assert "127.0.0.1" not in result.stdout  # the details go to the log only
