@@ -30,6 +30,7 @@ class CoreConfig(AppConfig):
             signal.connect(page_cache.content_changed, dispatch_uid="page-cache")
         for signal in (page_published, page_unpublished):
             signal.connect(page_cache.purge_listings, dispatch_uid="cdn-listings")
+        post_page_move.connect(page_cache.purge_after_move, dispatch_uid="cdn-move")
         post_save.connect(page_cache.row_saved, dispatch_uid="page-cache-saved")
         post_delete.connect(page_cache.row_deleted, dispatch_uid="page-cache-deleted")
 

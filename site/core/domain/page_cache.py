@@ -207,7 +207,44 @@ def purge_listings(instance, **_signal):
         transaction.on_commit(lambda: _purge(instance), robust=True)
 
 
-def _purge(page):
+def purge_after_move(instance, url_path_before, url_path_after, parent_page_before, **_signal):
+    """After a move Wagtail purges nothing: the CDN drops the old addresses of the page and
+    of every page under it, with their routes, and what listed it at both places."""
+    from django.db import transaction
+
+    if getattr(settings, "WAGTAILFRONTENDCACHE", None) and url_path_before != url_path_after:
+        transaction.on_commit(
+            lambda: _purge_move(instance, url_path_before, url_path_after, parent_page_before),
+            robust=True,
+        )
+
+
+def _purge_move(page, before, after, parent_before):
+    from wagtail.contrib.frontend_cache.utils import PurgeBatch
+    from wagtail.models import Page
+
+    # Both paths share the site's root; the moved part is what follows it.
+    common = 0
+    for index, (old, new) in enumerate(zip(before, after, strict=False)):
+        if old != new:
+            break
+        if old == "/":
+            common = index + 1
+    batch = PurgeBatch()
+    for moved in Page.objects.descendant_of(page, inclusive=True).live().specific():
+        url = moved.get_full_url()
+        tail = moved.url_path[common:]
+        if url is None or not url.endswith(tail):
+            continue
+        old_url = url[: len(url) - len(tail)] + before[common:] + moved.url_path[len(after) :]
+        batch.add_urls(old_url + route for route in routes(moved))
+    batch.purge()
+    # The signal's instance may still carry its old path; what it lists now is read anew.
+    _purge(Page.objects.get(pk=page.pk).specific)
+    _purge(parent_before.specific, include_page=True)
+
+
+def _purge(page, include_page=False):
     from wagtail.contrib.frontend_cache.utils import PurgeBatch
 
     batch = PurgeBatch()
@@ -215,6 +252,10 @@ def _purge(page):
         base = listed.get_full_url()
         if base is not None:
             batch.add_urls(
-                [base + route for route in routes(listed) if listed is not page or route]
+                [
+                    base + route
+                    for route in routes(listed)
+                    if listed is not page or route or include_page
+                ]
             )
     batch.purge()
