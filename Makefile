@@ -8,7 +8,8 @@ NODE_INSTALLED := node_modules/.installed
 .PHONY: demo test fuzz bench venv node messages lint lock clean
 
 $(INSTALLED): requirements.lock
-	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) \
+		|| { echo "Could not create $(VENV): on Debian, apt-get install python3-venv"; exit 1; }
 	@$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
 	@$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	@touch $@
