@@ -2,10 +2,10 @@
 
 import datetime
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch
 
 from workgroups.domain import meetings as meeting_domain
-from workgroups.enums import MembershipStatus
+from workgroups.domain.membership import current
 
 
 def source_of(page):
@@ -33,12 +33,8 @@ def public_members(group):
     """Members who agreed to be listed; memberships belong to the default-language page."""
     from workgroups.models import Membership
 
-    today = datetime.date.today()
     return (
-        Membership.objects.filter(
-            group=source_of(group), status=MembershipStatus.ACTIVE, show_on_page=True
-        )
-        .filter(Q(until__isnull=True) | Q(until__gte=today))
+        current(Membership.objects.filter(group=source_of(group), show_on_page=True))
         .select_related("organisation")
         .order_by("role", "name")
     )
@@ -102,9 +98,7 @@ def group_page_context(group, request):
         "upcoming_meetings": [row for row in rows if not row["past"]],
         "past_meetings": [row for row in rows if row["past"]],
         "members": localized_organisations(public_members(group)),
-        "member_count": source_of(group)
-        .memberships.filter(status=MembershipStatus.ACTIVE)
-        .aggregate(n=Count("pk"))["n"],
+        "member_count": current(source_of(group).memberships.all()).aggregate(n=Count("pk"))["n"],
         "coordinating": [c.organisation for c in group.coordinators.select_related("organisation")],
         "group_regions": Region.objects.filter(pk__in=group.regions.values("pk")),
         "sessions": group.related_sessions.live().order_by("start"),

@@ -44,6 +44,12 @@ class Membership(models.Model):
     )
     since = models.DateField(_("member since"), null=True, blank=True)
     until = models.DateField(_("member until"), null=True, blank=True)
+    end_reason = models.TextField(
+        _("why the membership ended"),
+        blank=True,
+        max_length=2000,
+        help_text=_("Sent to the member in the email that tells them."),
+    )
     privacy_version = models.CharField(_("privacy notice version"), max_length=20, blank=True)
     consented_at = models.DateTimeField(_("consented at"), null=True, blank=True)
     requested_at = models.DateTimeField(_("asked to join at"), auto_now_add=True)
