@@ -4,6 +4,7 @@ import datetime
 
 from django.db.models import Count, Prefetch
 
+from core.roles import COORDINATOR_PAGE_PERMISSIONS
 from workgroups.domain import meetings as meeting_domain
 from workgroups.domain.membership import current
 
@@ -134,8 +135,8 @@ def meeting_page_context(meeting):
 
 
 #: Each working group has an auth group of this name plus its title. Its members may
-#: edit that group's page and meetings (a page permission on its subtree) and its
-#: memberships, and nothing of any other group.
+#: edit that group's page and meetings (a page permission on its subtree) and submit them
+#: for review, decide on its memberships, and nothing of any other group.
 COORDINATORS = "Working group coordinators"
 
 
@@ -153,9 +154,9 @@ def ensure_coordinator_group(group):
     )
     for codename in ("access_admin", "view_membership", "change_membership"):
         auth_group.permissions.add(*Permission.objects.filter(codename=codename))
-    for kind in ("add", "change", "publish"):
+    for codename in COORDINATOR_PAGE_PERMISSIONS:
         permission = Permission.objects.get(
-            content_type__app_label="wagtailcore", codename=f"{kind}_page"
+            content_type__app_label="wagtailcore", codename=codename
         )
         GroupPagePermission.objects.get_or_create(
             group=auth_group, page=group, permission=permission
