@@ -17,7 +17,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from core.choices import row_id
 from workgroups.domain import membership as domain
 from workgroups.domain.groups import groups_user_may_manage
-from workgroups.models import Membership
+from workgroups.models import Membership, MembershipLogEntry
 
 
 def managed(request):
@@ -153,3 +153,10 @@ membership_viewset = MembershipViewSet("memberships")
 @hooks.register("register_admin_viewset")
 def register_membership_viewset():
     return membership_viewset
+
+
+@hooks.register("register_log_actions")
+def register_membership_log_model(actions):
+    """Membership entries in a table of their own, so the site history can show each
+    user only the groups they manage (MembershipLogEntryManager)."""
+    actions.register_model(Membership, MembershipLogEntry)

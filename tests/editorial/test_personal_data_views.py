@@ -188,3 +188,36 @@ def test_who_sees_personal_data_in_the_admin(client, people, observatories, role
         if name in body:
             wrong.append(f"{url}: shows {name}")
     assert wrong == [], "\n".join(wrong)
+
+
+@pytest.mark.parametrize(
+    ("role", "sees"),
+    [
+        (OWN_COORDINATOR, True),
+        (EDITORS, True),
+        (OTHER_COORDINATOR, False),
+        (translators_group("es"), False),
+        (NEWSLETTER_SENDERS, False),
+    ],
+)
+def test_site_history_shows_a_members_changes_only_to_whoever_manages_them(
+    client, people, observatories, role, sees
+):
+    """Before the fix a coordinator of another group saw "Edited <member> (<group>)" in
+    Reports > Site history and its results: Wagtail shows every entry of a model to
+    anyone holding one of its permissions."""
+    member, name = people[Membership]
+    editor = User.objects.create_user("ed", "ed@example.org", "pw")
+    editor.groups.add(Group.objects.get(name=EDITORS))
+    client.force_login(editor)
+    edit = client.get(f"/admin/memberships/edit/{member.pk}/")
+    form = edit.context["form"]
+    data = {key: form[key].value() for key in form.fields if form[key].value() is not None}
+    assert client.post(f"/admin/memberships/edit/{member.pk}/", data).status_code == 302
+    client.logout()
+
+    login(client, role, member.group, observatories)
+    for url in ("/admin/reports/site-history/", "/admin/reports/site-history/results/"):
+        response = client.get(url)
+        assert response.status_code == 200
+        assert (name in response.content.decode()) is sees, url

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from wagtail.models.audit_log import BaseLogEntry, ModelLogEntryManager
 
 from workgroups.enums import MemberRole, MembershipStatus
 
@@ -99,3 +100,34 @@ class MeetingNotice(models.Model):
 
     def __str__(self):
         return f"{self.meeting_id}: {self.notified_sequence}"
+
+
+class MembershipLogEntryManager(ModelLogEntryManager):
+    def viewable_by_user(self, user):
+        """Wagtail's site history shows every entry of a model to anyone holding one of
+        its permissions, which every coordinator holds for every group's members: only
+        the memberships of the groups the user manages are shown."""
+        from workgroups.domain.groups import groups_user_may_manage
+
+        if user.is_superuser:
+            return self.all()
+        if not user.has_perm("workgroups.view_membership"):
+            return self.none()
+        managed = Membership.objects.filter(group__in=groups_user_may_manage(user))
+        return self.filter(object_id__in=[str(pk) for pk in managed.values_list("pk", flat=True)])
+
+
+class MembershipLogEntry(BaseLogEntry):
+    """What editors and coordinators did to memberships (workgroups.wagtail_hooks)."""
+
+    object_id = models.CharField(max_length=255, db_index=True)
+
+    objects = MembershipLogEntryManager()
+
+    class Meta(BaseLogEntry.Meta):
+        ordering = ["-timestamp", "-id"]
+        verbose_name = _("membership log entry")
+        verbose_name_plural = _("membership log entries")
+
+    def __str__(self):
+        return f"{self.action} on membership {self.object_id}"
