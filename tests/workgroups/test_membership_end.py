@@ -124,3 +124,29 @@ def test_other_roles_cannot_end_a_membership(client, member, role):
     assert response.status_code == 403 or not_found(response, url)
     membership.refresh_from_db()
     assert membership.status == "active"
+
+
+def test_membership_log_entries_written_before_their_table_are_moved_to_it(observatories):
+    """The migration that made MembershipLogEntry; without it, older entries stayed in
+    Wagtail's generic table, where every coordinator's site history showed them."""
+    import importlib
+
+    from django.apps import apps
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import ModelLogEntry
+
+    from workgroups.models import MembershipLogEntry
+
+    membership = Membership.objects.filter(group=observatories).first()
+    ModelLogEntry.objects.create(
+        content_type=ContentType.objects.get_for_model(Membership),
+        object_id=str(membership.pk),
+        label=str(membership),
+        action="wagtail.edit",
+        timestamp=timezone.now(),
+    )
+    migration = importlib.import_module("workgroups.migrations.0004_membership_log_entries")
+    migration.move_membership_entries(apps, None)
+    assert not ModelLogEntry.objects.filter(object_id=str(membership.pk)).exists()
+    moved = MembershipLogEntry.objects.get(object_id=str(membership.pk))
+    assert moved.action == "wagtail.edit" and moved.label == str(membership)
