@@ -35,3 +35,4 @@ class MembershipStatus(models.TextChoices):
     ACTIVE = "active", _("Member")
     DECLINED = "declined", _("Declined")
     LEFT = "left", _("Left")
+    ENDED = "ended", _("Membership ended")

@@ -1,7 +1,10 @@
 """Memberships in the admin: editors see every group's, coordinators only their own."""
 
+import functools
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path
 from django.utils.translation import gettext as _
@@ -11,13 +14,30 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import EditView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from core.choices import row_id
 from workgroups.domain import membership as domain
 from workgroups.domain.groups import groups_user_may_manage
-from workgroups.models import Membership
+from workgroups.models import Membership, MembershipLogEntry
 
 
 def managed(request):
     return Membership.objects.filter(group__in=groups_user_may_manage(request.user))
+
+
+def scoped(view):
+    """A view of one membership answers 404 for a group the user does not manage.
+
+    Wagtail's generic views (history, usage, delete...) check the model permission
+    only, which every coordinator holds for every group's members; wrapping each URL
+    of the viewset also covers views added later."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if "pk" in kwargs and not managed(request).filter(pk=row_id(kwargs["pk"])).exists():
+            raise Http404
+        return view(request, *args, **kwargs)
+
+    return wrapper
 
 
 class MembershipIndexView(IndexView):
@@ -75,13 +95,39 @@ class MembershipViewSet(ModelViewSet):
     export_headings = {"organisation_label": gettext_lazy("Organisation")}
 
     def get_urlpatterns(self):
-        return [
+        patterns = [
             *super().get_urlpatterns(),
             path("decide/<int:pk>/", self.decide_view, name="decide"),
+            path("end/<int:pk>/", self.end_view, name="end"),
         ]
+        for pattern in patterns:
+            pattern.callback = scoped(pattern.callback)
+        return patterns
+
+    def check(self, request):
+        if not self.permission_policy.user_has_permission(request.user, "change"):
+            raise PermissionDenied
+
+    def end_view(self, request, pk):
+        """End a membership, with the reason the member is sent (POST from the edit page)."""
+        self.check(request)
+        membership = get_object_or_404(managed(request), pk=pk)
+        if request.method != "POST":
+            return redirect(self.get_url_name("edit"), membership.pk)
+        reason = request.POST.get("reason", "").strip()[:2000]
+        if not reason:
+            messages.error(request, _("Say why the membership ends: the member is told."))
+            return redirect(self.get_url_name("edit"), membership.pk)
+        domain.end(membership, reason=reason, by=request.user)
+        messages.success(
+            request,
+            _("%(name)s is no longer a member; we have told them.") % {"name": membership.name},
+        )
+        return redirect(self.get_url_name("index"))
 
     def decide_view(self, request, pk):
         """Approve or decline a request to join (POST from the edit page)."""
+        self.check(request)
         membership = get_object_or_404(managed(request), pk=pk)
         if request.method != "POST":
             return redirect(self.get_url_name("edit"), membership.pk)
@@ -107,3 +153,10 @@ membership_viewset = MembershipViewSet("memberships")
 @hooks.register("register_admin_viewset")
 def register_membership_viewset():
     return membership_viewset
+
+
+@hooks.register("register_log_actions")
+def register_membership_log_model(actions):
+    """Membership entries in a table of their own, so the site history can show each
+    user only the groups they manage (MembershipLogEntryManager)."""
+    actions.register_model(Membership, MembershipLogEntry)

@@ -16,7 +16,8 @@ EDITORS = "Editors"
 MODERATORS = "Moderators"
 REGISTRATION_MANAGERS = "Registration managers"
 NEWSLETTER_SENDERS = "Newsletter senders"
-#: The one workflow every page passes through before it goes live, in every locale.
+#: The one workflow every page passes through before it goes live, in every locale:
+#: everyone but the Moderators, who do the review, submits pages to it.
 WORKFLOW = "Review and publish"
 REVIEW_TASK = "Moderators review"
 
@@ -137,11 +138,15 @@ def apply_roles(apps):
 
 
 #: On the root page, so in every locale. Wagtail's initial data grants the same; they
-#: are stated here so the roles do not depend on it.
+#: are stated here so the roles do not depend on it. Only the Moderators publish: they
+#: are the review step, so their own pages need nobody else's approval.
 PAGE_PERMISSIONS = {
     EDITORS: ["add_page", "change_page", "lock_page"],
     MODERATORS: ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
 }
+#: On each working group's page, for its coordinators (workgroups.domain.groups): no
+#: publish, so a group's public pages go live only once a moderator has reviewed them.
+COORDINATOR_PAGE_PERMISSIONS = ["add_page", "change_page"]
 #: On the root collection: images and documents, for both.
 COLLECTION_PERMISSIONS = [
     ("wagtailimages", codename) for codename in ("add_image", "change_image", "choose_image")

@@ -2,10 +2,11 @@
 
 import datetime
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch
 
+from core.roles import COORDINATOR_PAGE_PERMISSIONS
 from workgroups.domain import meetings as meeting_domain
-from workgroups.enums import MembershipStatus
+from workgroups.domain.membership import current
 
 
 def source_of(page):
@@ -33,12 +34,8 @@ def public_members(group):
     """Members who agreed to be listed; memberships belong to the default-language page."""
     from workgroups.models import Membership
 
-    today = datetime.date.today()
     return (
-        Membership.objects.filter(
-            group=source_of(group), status=MembershipStatus.ACTIVE, show_on_page=True
-        )
-        .filter(Q(until__isnull=True) | Q(until__gte=today))
+        current(Membership.objects.filter(group=source_of(group), show_on_page=True))
         .select_related("organisation")
         .order_by("role", "name")
     )
@@ -102,9 +99,7 @@ def group_page_context(group, request):
         "upcoming_meetings": [row for row in rows if not row["past"]],
         "past_meetings": [row for row in rows if row["past"]],
         "members": localized_organisations(public_members(group)),
-        "member_count": source_of(group)
-        .memberships.filter(status=MembershipStatus.ACTIVE)
-        .aggregate(n=Count("pk"))["n"],
+        "member_count": current(source_of(group).memberships.all()).aggregate(n=Count("pk"))["n"],
         "coordinating": [c.organisation for c in group.coordinators.select_related("organisation")],
         "group_regions": Region.objects.filter(pk__in=group.regions.values("pk")),
         "sessions": group.related_sessions.live().order_by("start"),
@@ -140,8 +135,8 @@ def meeting_page_context(meeting):
 
 
 #: Each working group has an auth group of this name plus its title. Its members may
-#: edit that group's page and meetings (a page permission on its subtree) and its
-#: memberships, and nothing of any other group.
+#: edit that group's page and meetings (a page permission on its subtree) and submit them
+#: for review, decide on its memberships, and nothing of any other group.
 COORDINATORS = "Working group coordinators"
 
 
@@ -159,9 +154,9 @@ def ensure_coordinator_group(group):
     )
     for codename in ("access_admin", "view_membership", "change_membership"):
         auth_group.permissions.add(*Permission.objects.filter(codename=codename))
-    for kind in ("add", "change", "publish"):
+    for codename in COORDINATOR_PAGE_PERMISSIONS:
         permission = Permission.objects.get(
-            content_type__app_label="wagtailcore", codename=f"{kind}_page"
+            content_type__app_label="wagtailcore", codename=codename
         )
         GroupPagePermission.objects.get_or_create(
             group=auth_group, page=group, permission=permission

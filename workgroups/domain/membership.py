@@ -1,6 +1,7 @@
 """Joining, approval and the member's own links."""
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -10,6 +11,17 @@ from workgroups.enums import MembershipStatus
 MANAGE = "xarxa.membership.manage"
 FEED = "xarxa.membership.feed"
 LIVE = (MembershipStatus.REQUESTED, MembershipStatus.ACTIVE)
+
+
+def current(memberships, today=None):
+    """The memberships in force on `today`: approved, and not past their "member until".
+
+    Every private link, notice and listing goes through this, so an end date set in
+    the admin (or by ending the membership) takes effect everywhere at once."""
+    today = today or timezone.localdate()
+    return memberships.filter(status=MembershipStatus.ACTIVE).filter(
+        Q(until__isnull=True) | Q(until__gte=today)
+    )
 
 
 class Refusal(Exception):
@@ -90,7 +102,7 @@ def for_token(token, purpose=MANAGE):
         return None
     field = "manage_token_hash" if purpose == MANAGE else "feed_token_hash"
     return (
-        Membership.objects.filter(status=MembershipStatus.ACTIVE, **{field: digest})
+        current(Membership.objects.filter(**{field: digest}))
         .select_related("group", "organisation")
         .first()
     )
@@ -113,3 +125,23 @@ def leave(membership, now=None):
     membership.until = timezone.localdate()
     membership.manage_token_hash = membership.feed_token_hash = ""
     membership.save()
+
+
+def end(membership, *, reason, by=None, today=None):
+    """An editor or coordinator ends a membership: the member's links stop working, the
+    notices stop, and they are told why, in their language. Ending twice does nothing."""
+    from workgroups.domain import membership_mail
+
+    today = today or timezone.localdate()
+    with transaction.atomic():
+        membership = type(membership).objects.select_for_update().get(pk=membership.pk)
+        if membership.status != MembershipStatus.ACTIVE:
+            return membership
+        membership.status = MembershipStatus.ENDED
+        membership.until = min(membership.until or today, today)
+        membership.end_reason = reason
+        membership.decided_at, membership.decided_by = timezone.now(), by
+        membership.manage_token_hash = membership.feed_token_hash = ""
+        membership.save()
+        membership_mail.ended(membership)
+    return membership

@@ -56,6 +56,10 @@ def declined(membership):
     _send(membership, "declined")
 
 
+def ended(membership):
+    _send(membership, "ended", reason=membership.end_reason)
+
+
 def new_feed(membership, feed):
     _send(membership, "new_feed", **links(membership, feed=feed))
 

@@ -41,8 +41,8 @@ def send_due(now=None):
 
 
 def send_one(meeting_id, now=None):
+    from workgroups.domain.membership import current
     from workgroups.domain.membership_mail import meeting_notice
-    from workgroups.enums import MembershipStatus
     from workgroups.models import MeetingNotice, MeetingPage, Membership
 
     now = now or timezone.now()
@@ -59,7 +59,7 @@ def send_one(meeting_id, now=None):
         notice.notified_sequence = meeting.sequence
         notice.save(update_fields=["due_at", "notified_sequence"])
         group = meeting.get_parent().specific
-        members = Membership.objects.filter(group=group, status=MembershipStatus.ACTIVE)
+        members = current(Membership.objects.filter(group=group), timezone.localdate(now))
         count = 0
         for member in members:
             meeting_notice(member, meeting, new=new, source_pk=meeting.pk)

@@ -1,4 +1,4 @@
-from .members import MeetingNotice, Membership
+from .members import MeetingNotice, Membership, MembershipLogEntry
 from .pages import (
     CoordinatingOrganisation,
     MeetingPage,
@@ -12,6 +12,7 @@ __all__ = [
     "MeetingNotice",
     "MeetingPage",
     "Membership",
+    "MembershipLogEntry",
     "OccurrenceChange",
     "WorkingGroupIndexPage",
     "WorkingGroupPage",

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from wagtail.models.audit_log import BaseLogEntry, ModelLogEntryManager
 
 from workgroups.enums import MemberRole, MembershipStatus
 
@@ -44,6 +45,12 @@ class Membership(models.Model):
     )
     since = models.DateField(_("member since"), null=True, blank=True)
     until = models.DateField(_("member until"), null=True, blank=True)
+    end_reason = models.TextField(
+        _("why the membership ended"),
+        blank=True,
+        max_length=2000,
+        help_text=_("Sent to the member in the email that tells them."),
+    )
     privacy_version = models.CharField(_("privacy notice version"), max_length=20, blank=True)
     consented_at = models.DateTimeField(_("consented at"), null=True, blank=True)
     requested_at = models.DateTimeField(_("asked to join at"), auto_now_add=True)
@@ -93,3 +100,34 @@ class MeetingNotice(models.Model):
 
     def __str__(self):
         return f"{self.meeting_id}: {self.notified_sequence}"
+
+
+class MembershipLogEntryManager(ModelLogEntryManager):
+    def viewable_by_user(self, user):
+        """Wagtail's site history shows every entry of a model to anyone holding one of
+        its permissions, which every coordinator holds for every group's members: only
+        the memberships of the groups the user manages are shown."""
+        from workgroups.domain.groups import groups_user_may_manage
+
+        if user.is_superuser:
+            return self.all()
+        if not user.has_perm("workgroups.view_membership"):
+            return self.none()
+        managed = Membership.objects.filter(group__in=groups_user_may_manage(user))
+        return self.filter(object_id__in=[str(pk) for pk in managed.values_list("pk", flat=True)])
+
+
+class MembershipLogEntry(BaseLogEntry):
+    """What editors and coordinators did to memberships (workgroups.wagtail_hooks)."""
+
+    object_id = models.CharField(max_length=255, db_index=True)
+
+    objects = MembershipLogEntryManager()
+
+    class Meta(BaseLogEntry.Meta):
+        ordering = ["-timestamp", "-id"]
+        verbose_name = _("membership log entry")
+        verbose_name_plural = _("membership log entries")
+
+    def __str__(self):
+        return f"{self.action} on membership {self.object_id}"
