@@ -141,7 +141,7 @@ def test_the_development_server_logs_requests_and_errors_without_tokens_or_addre
 UNREDACTED_HANDLERS = (
     "import logging; from core.logs import RedactPersonalData; "
     "loggers = [logging.getLogger(), *logging.Logger.manager.loggerDict.values()]; "
-    "print(sorted({f'{getattr(logger, \"name\", \"\")}: {type(handler).__name__}' "
+    'print(sorted({f\'{getattr(logger, "name", "")}: {type(handler).__name__}\' '
     "for logger in loggers for handler in getattr(logger, 'handlers', []) "
     "if not isinstance(handler, logging.NullHandler) "
     "and not any(isinstance(f, RedactPersonalData) for f in handler.filters)}))"
