@@ -4,6 +4,7 @@ The site runs as the README deploys it: gunicorn with the production settings, b
 proxy that says the request came over https (the header the browser sends here)."""
 
 import os
+import socket
 import subprocess
 import sys
 import time
@@ -40,11 +41,9 @@ def run(args, env):
 
 def wait_for(port, process):
     for _ in range(600):
-        assert process.poll() is None, process.communicate()[0]
+        assert process.poll() is None, f"exited with {process.returncode}"
         try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=1)
-            return
-        except urllib.error.HTTPError:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
             return
         except OSError:
             time.sleep(0.1)
@@ -73,31 +72,33 @@ def production_database(tmp_path_factory):
 
 
 @pytest.fixture
-def started():
+def started(tmp_path):
+    """Servers whose output goes to a file (a pipe nobody reads fills up and stalls them)."""
     processes = []
 
     def start(args, env, port):
-        process = subprocess.Popen(
-            args, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
-        )
-        processes.append(process)
+        log = open(tmp_path / f"{port}.log", "w")  # noqa: SIM115  (closed below)
+        process = subprocess.Popen(args, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+        processes.append((process, log))
         wait_for(port, process)
         return process
 
     yield start
-    for process in processes:
+    for process, log in processes:
         process.terminate()
-        process.communicate(timeout=30)
+        process.wait(timeout=30)
+        log.close()
 
 
 @pytest.mark.parametrize("media_host", [False, True], ids=["served-by-the-site", "media-host"])
 def test_an_uploaded_image_loads_under_the_production_policy(
     browser, production_database, started, media_host
 ):
-    """Before the fix, served by the site: /media/ answered 404 (no route without
-    DEBUG), naturalWidth 0. From a media host: the image came from
-    http://127.0.0.1:<port>/images/... and Chromium refused it ("violates the following
-    Content Security Policy directive: img-src 'self' data:")."""
+    """Before the fix both cases failed the same way: the image was linked at
+    http://127.0.0.1:<port>/media/images/cascais.width-960.png, which answered 404 (no
+    media route without DEBUG; XARXA_MEDIA_DOMAIN meant nothing without S3), so
+    naturalWidth was 0. The media-host case also needs the host in img-src: Chromium
+    refuses an image from another origin under `img-src 'self' data:`."""
     var, env = production_database
     port = free_port()
     env = {**env, "XARXA_BASE_URL": f"http://127.0.0.1:{port}"}
@@ -154,5 +155,6 @@ def test_an_uploaded_image_loads_under_the_production_policy(
         assert source.startswith(env["XARXA_MEDIA_DOMAIN"] + "/images/"), source
     else:
         assert source.startswith(f"http://127.0.0.1:{port}/media/images/"), source
-        with urllib.request.urlopen(source) as served:
+        behind_proxy = urllib.request.Request(source, headers={"X-Forwarded-Proto": "https"})
+        with urllib.request.urlopen(behind_proxy) as served:
             assert served.headers["Cache-Control"] == "public, max-age=2592000"
