@@ -29,11 +29,16 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
     urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# Uploaded images, in every environment, unless they live elsewhere (S3, a media host):
+# Django's own media route exists only with DEBUG on, and whitenoise serves static files.
+if settings.MEDIA_URL.startswith("/") and not settings.MEDIA_URL.startswith("//"):
+    urlpatterns.append(
+        re_path(rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.+)$", core_views.media, name="media")
+    )
 
 urlpatterns += i18n_patterns(
     path("search/", core_views.search, name="search"),

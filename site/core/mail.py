@@ -212,7 +212,21 @@ def deliver(message_id, now=None):
         message.status = OutboxMessage.Status.SENT
         message.sent_at = timezone.now()
         message.next_attempt_at = None
-        message.save(update_fields=["status", "sent_at", "esp_message_id", "next_attempt_at"])
+        forget_body(message)
+        message.save(
+            update_fields=["status", "sent_at", "esp_message_id", "next_attempt_at", *BODY]
+        )
+
+
+#: What a message said. Once it is sent (or has failed for good) the audit trail keeps who,
+#: what about, which kind and when; the body held working links (manage, feed, member and
+#: confirmation pages) that a database backup must not carry.
+BODY = ("text", "html", "attachments")
+
+
+def forget_body(message):
+    message.text = message.html = ""
+    message.attachments = []
 
 
 def _failed(message, error, now):
@@ -235,7 +249,15 @@ def _failed(message, error, now):
     else:
         message.status = OutboxMessage.Status.FAILED
         message.next_attempt_at = None
+        forget_body(message)
         log.error("email %s failed: %s", message.pk, message.error)
     message.save(
-        update_fields=["attempts", "uncertain_attempts", "error", "next_attempt_at", "status"]
+        update_fields=[
+            "attempts",
+            "uncertain_attempts",
+            "error",
+            "next_attempt_at",
+            "status",
+            *BODY,
+        ]
     )

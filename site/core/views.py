@@ -76,3 +76,28 @@ def healthz(request):
     status = "ok" if ok else "degraded" if serving else "fail"
     report = {name: "ok" if item["ok"] else "fail" for name, item in report.items()}
     return JsonResponse({"status": status, "checks": report}, status=200 if serving else 503)
+
+
+#: Where uploaded images live under MEDIA_ROOT. Documents are never served from here:
+#: they go through Wagtail's view, which checks their collection's privacy.
+IMAGE_FOLDERS = ("images/", "original_images/")
+#: A rendition's or an original's name never changes meaning while it exists; a month
+#: keeps readers' copies without holding on forever to a file replaced under its name.
+MEDIA_MAX_AGE = 30 * 24 * 60 * 60
+
+
+@require_GET
+def media(request, path):
+    """Uploaded images when nothing in front of Django serves MEDIA_ROOT (no nginx
+    location, no S3): with cache headers, and only images."""
+    import posixpath
+
+    from django.http import Http404
+    from django.views.static import serve
+
+    path = posixpath.normpath(path).lstrip("/")
+    if not path.startswith(IMAGE_FOLDERS):
+        raise Http404
+    response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    response["Cache-Control"] = f"public, max-age={MEDIA_MAX_AGE}"
+    return response

@@ -27,7 +27,7 @@ PRODUCTION_ENV = {
 }
 
 
-def manage(*args, env):
+def manage(*args, env, timeout=120):
     clean = {k: v for k, v in os.environ.items() if k not in PRODUCTION_ENV}
     for leaked in ("DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"):
         clean.pop(leaked, None)
@@ -37,7 +37,7 @@ def manage(*args, env):
         env={**clean, **env},
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=timeout,
     )
 
 

@@ -74,11 +74,49 @@ def test_demo_conference_is_cascais_in_the_coming_july(demo):
     assert sessions.filter(slug="local-observatories", kind="workshop").exists()
 
 
-def test_load_demo_as_in_2013_keeps_the_original_dates():
-    from events.demo.loader import demo_year
+DEMO_YEARS = (
+    "import json; from core.models import NewsPage; "
+    "from events.models import ConferencePage, SessionPage; "
+    "from workgroups.models import MeetingPage; "
+    "print(json.dumps({"
+    "'conferences': sorted({y for c in ConferencePage.objects.all() "
+    "for y in (c.start_date.year, c.end_date.year)}), "
+    "'sessions': sorted({s.start.year for s in SessionPage.objects.all()}), "
+    "'meetings': sorted({m.start.year for m in MeetingPage.objects.all()}), "
+    "'news': sorted({n.date.year for n in NewsPage.objects.all()}), "
+    "'counts': [ConferencePage.objects.count(), SessionPage.objects.count(), "
+    "MeetingPage.objects.count(), NewsPage.objects.count()]}))"
+)
 
-    assert demo_year(as_in_2013=True) == 2013
+
+def test_load_demo_as_in_2013_keeps_the_original_dates(tmp_path):
+    """`manage.py load_demo --as-in-2013` on a new database, as a person would run it.
+
+    Before, this test only checked demo_year(as_in_2013=True) == 2013, a constant."""
+    import json
+
+    from tests.core.test_settings import manage
+
+    env = {"DJANGO_SETTINGS_MODULE": "config.settings.dev", "XARXA_VAR_DIR": str(tmp_path)}
+    for command in (["migrate", "--noinput", "-v0"], ["load_demo", "--as-in-2013"]):
+        result = manage(*command, env=env, timeout=900)
+        assert result.returncode == 0, result.stderr
+    result = manage("shell", "--no-imports", "-c", DEMO_YEARS, env=env)
+    assert result.returncode == 0, result.stderr
+    years = json.loads(result.stdout.strip().splitlines()[-1])
+    assert all(count > 0 for count in years.pop("counts")), years
+    assert years == {
+        "conferences": [2013],
+        "sessions": [2013],
+        "meetings": [2013],
+        "news": [2013],
+    }
+
+
+def test_the_demo_year_is_the_first_whose_registration_is_open():
     import datetime
+
+    from events.demo.loader import demo_year
 
     assert demo_year(False, today=datetime.date(2026, 12, 1)) == 2027
     assert demo_year(False, today=datetime.date(2027, 6, 28)) == 2027

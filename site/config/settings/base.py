@@ -220,16 +220,33 @@ SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 
+# Every handler redacts (core.logs). Django configures its own first, which writes in
+# clear: its console handler on "django" (with DEBUG on) and runserver's on
+# "django.server". Naming those loggers here replaces their handlers with ours.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "filters": {"personal_data": {"()": "core.logs.RedactPersonalData"}},
-    "formatters": {"json": {"()": "core.logs.JSONFormatter"}},
+    "formatters": {
+        "json": {"()": "core.logs.JSONFormatter"},
+        "django.server": {
+            "()": "django.utils.log.ServerFormatter",
+            "format": "[{server_time}] {message}",
+            "style": "{",
+        },
+    },
     "handlers": {
         "console": {"class": "logging.StreamHandler", "filters": ["personal_data"]},
+        "django.server": {
+            "class": "logging.StreamHandler",
+            "formatter": "django.server",
+            "filters": ["personal_data"],
+        },
     },
     "root": {"handlers": ["console"], "level": "INFO"},
     "loggers": {
+        "django": {"handlers": [], "level": "INFO"},
+        "django.server": {"handlers": ["django.server"], "level": "INFO", "propagate": False},
         "django.security.DisallowedHost": {"level": "ERROR"},
         # Wagtail logs every page action at INFO; the audit log already keeps them.
         "wagtail": {"level": "WARNING"},

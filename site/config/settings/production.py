@@ -73,25 +73,55 @@ elif XARXA_TASK_BACKEND != "database":
         f"XARXA_TASK_BACKEND must be 'database' or 'rq', not {XARXA_TASK_BACKEND!r}."
     )
 
+# A host that serves the images: a CDN or the bucket's domain, or, without S3, a web
+# server with MEDIA_ROOT as its root. A bare host name is reached over https.
+_media_domain = os.environ.get("XARXA_MEDIA_DOMAIN", "").strip().rstrip("/")
+_media_origin = None
+if _media_domain:
+    _media_origin = _media_domain if "://" in _media_domain else f"https://{_media_domain}"
+_media_scheme, _, _media_host = (_media_origin or "").partition("://")
+#: Hosts the images are linked at, for the Content-Security-Policy.
+_media_sources = [_media_origin] if _media_origin else []
+
 # Media on S3-compatible storage. Keys come from AWS_ACCESS_KEY_ID and
 # AWS_SECRET_ACCESS_KEY, as boto3 reads them. Documents still go through Wagtail's view
 # (WAGTAILDOCS_SERVE_METHOD), which adds its `default-src 'none'` policy.
 if bucket := os.environ.get("XARXA_S3_BUCKET", "").strip():
+    _endpoint = os.environ.get("XARXA_S3_ENDPOINT_URL", "").strip().rstrip("/")
+    _region = os.environ.get("XARXA_S3_REGION", "").strip()
     STORAGES = {
         **STORAGES,  # noqa: F405
         "default": {
             "BACKEND": "storages.backends.s3.S3Storage",
             "OPTIONS": {
                 "bucket_name": bucket,
-                "endpoint_url": os.environ.get("XARXA_S3_ENDPOINT_URL") or None,
-                "region_name": os.environ.get("XARXA_S3_REGION") or None,
-                "custom_domain": os.environ.get("XARXA_MEDIA_DOMAIN") or None,
+                "endpoint_url": _endpoint or None,
+                "region_name": _region or None,
+                "custom_domain": _media_host or None,
+                "url_protocol": f"{_media_scheme or 'https'}:",
                 "file_overwrite": False,
                 "querystring_auth": False,
                 "default_acl": None,
             },
         },
     }
+
+    if not _media_origin:
+        # Images are linked at the bucket itself: path-style on the endpoint, or the
+        # bucket's own host name (AWS, and endpoints with virtual-hosted buckets).
+        if _endpoint:
+            _scheme, _, _host = _endpoint.partition("://")
+            _media_sources = [_endpoint, f"{_scheme}://{bucket}.{_host.split('/')[0]}"]
+        else:
+            _media_sources = [f"https://{bucket}.s3.amazonaws.com"]
+            if _region:
+                _media_sources.append(f"https://{bucket}.s3.{_region}.amazonaws.com")
+elif _media_origin:
+    MEDIA_URL = f"{_media_origin}/"
+if _media_sources:
+    # The browser blocks images from another host unless the policy names it.
+    CONTENT_SECURITY_POLICY = copy.deepcopy(CONTENT_SECURITY_POLICY)  # noqa: F405
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"] += _media_sources
 
 # A CDN or caching proxy in front: Wagtail purges a page's URL (each language's page has
 # its own) when it is published, unpublished or moved.
