@@ -38,7 +38,9 @@ def subscribe(request):
         request.POST if request.method == "POST" else None, locale=locale, initial=initial
     )
     status = 200
-    if request.method == "POST":
+    # Like registration: nobody gives their address before the privacy notice says what
+    # is done with it, and every sign-up records the version they were shown.
+    if request.method == "POST" and notice is not None:
         email = request.POST.get("email", "").strip().lower()[:254]
         if ratelimit.refuse_form(form, "subscribe", ip=client_ip(request), email=email):
             status = 429
@@ -48,7 +50,7 @@ def subscribe(request):
                 form.cleaned_data["language"],
                 form.cleaned_data["topics"],
                 ip=client_ip(request),
-                privacy_version=notice.version if notice else "",
+                privacy_version=notice.version,
             )
             return HttpResponseRedirect(request.path + "?sent=1")
     context = {"form": form, "notice": notice, "archive_url": archive_url()}
@@ -104,8 +106,10 @@ def preferences(request, token):
             # Topics with no translation in this language were not on the form: keep them.
             shown = set(form.fields["topics"].queryset.values_list("translation_key", flat=True))
             unseen = [t for t in subscriber.topics.all() if t.translation_key not in shown]
+            notice = current_notice(get_language())
             subscriptions.change(
                 subscriber,
+                privacy_version=notice.version if notice else "",
                 language=form.cleaned_data["language"],
                 topics=[*form.cleaned_data["topics"], *unseen],
                 ip=client_ip(request),

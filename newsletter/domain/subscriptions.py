@@ -124,16 +124,26 @@ def confirm(subscriber, *, ip=None):
         subscriber.status = SubscriberStatus.CONFIRMED
         subscriber.confirmed_at = subscriber.status_changed_at = timezone.now()
         subscriber.save(update_fields=["status", "confirmed_at", "status_changed_at"])
-        _consent(subscriber, "confirmed", form="confirmation link", ip=ip)
+        # The notice they confirm under is the one they were shown when they signed up.
+        signed_up = subscriber.consents.filter(action="subscribed").order_by("-pk").first()
+        _consent(
+            subscriber,
+            "confirmed",
+            form="confirmation link",
+            ip=ip,
+            privacy_version=signed_up.privacy_version if signed_up else "",
+        )
         _send(subscriber, "welcome")
     return True
 
 
-def change(subscriber, *, language, topics, ip=None):
+def change(subscriber, *, language, topics, ip=None, privacy_version=""):
     subscriber.language = language
     subscriber.save(update_fields=["language"])
     subscriber.topics.set(default_topics(topics))
-    _consent(subscriber, "changed", form="preference centre", ip=ip)
+    _consent(
+        subscriber, "changed", form="preference centre", ip=ip, privacy_version=privacy_version
+    )
 
 
 def unsubscribe(subscriber, *, ip=None, form="unsubscribe link", status=None):

@@ -250,3 +250,31 @@ def test_saving_preferences_keeps_topics_this_language_does_not_show(client, sub
     url = subscriptions.preferences_url(reader).removeprefix("http://testserver")
     client.post(url, {"language": "pt", "topics": [topic("Network news", "pt").pk]})
     assert english_only in reader.topics.all()
+
+
+def test_every_consent_a_reader_gives_names_the_privacy_notice(client, subscribe, topic):
+    """Before the fix only the sign-up row had the notice's version: the confirmation
+    and the preference-centre rows said nothing of the notice they were given under."""
+    from events.registration_views import current_notice
+
+    version = current_notice("pt").version
+    reader = confirmed_reader(subscribe, client)
+    url = subscriptions.preferences_url(reader).removeprefix("http://testserver")
+    client.post(url, {"language": "pt", "topics": [topic("Network news", "pt").pk]})
+    rows = {row.action: row.privacy_version for row in reader.consents.all()}
+    assert rows == {"subscribed": version, "confirmed": version, "changed": version}
+
+
+def test_without_a_privacy_notice_nobody_can_sign_up(client, subscribe):
+    """Before the fix the form was offered and the sign-up went through, recording an
+    empty privacy-notice version, while registration and joining stay closed."""
+    from events.models import PrivacyNotice
+
+    PrivacyNotice.objects.all().delete()
+    page = client.get("/en/newsletter/subscribe/").content.decode()
+    assert "Sign-up opens once the network has published its privacy notice." in page
+    assert 'name="email"' not in page
+    response = subscribe()
+    assert response.status_code == 200
+    assert not Subscriber.objects.filter(email="leitora@exemplo.pt").exists()
+    assert mail.outbox == []
