@@ -13,7 +13,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
@@ -352,28 +352,38 @@ def register(conference, details, sessions, *, ip=None, privacy_version, now=Non
     if not window(conference, now).is_open:
         raise Refusal(Refusal.CLOSED, _("Registration for this conference is not open."))
     email = details["email"].strip().lower()
+    live = Registration.objects.filter(
+        conference=conference,
+        email=email,
+        status__in=[RegistrationStatus.PENDING, RegistrationStatus.CONFIRMED],
+    )
+    duplicate = Refusal(
+        Refusal.DUPLICATE,
+        _(
+            "This email address is already registered for the conference. Use the "
+            "link in the email we sent you to change your sessions."
+        ),
+    )
     with transaction.atomic():
-        if Registration.objects.filter(
-            conference=conference,
-            email=email,
-            status__in=[RegistrationStatus.PENDING, RegistrationStatus.CONFIRMED],
-        ).exists():
-            raise Refusal(
-                Refusal.DUPLICATE,
-                _(
-                    "This email address is already registered for the conference. Use the "
-                    "link in the email we sent you to change your sessions."
-                ),
-            )
-        registration = Registration.objects.create(
-            conference=conference,
-            email=email,
-            privacy_version=privacy_version,
-            consented_at=now,
-            consent_ip=ip,
-            hold_expires_at=now + hold_period(),
-            **{key: value for key, value in details.items() if key != "email"},
-        )
+        if live.exists():
+            raise duplicate
+        try:
+            # A double click's second request finds nothing above while the first has
+            # not committed; the unique constraint then makes it wait and refuses it.
+            with transaction.atomic():
+                registration = Registration.objects.create(
+                    conference=conference,
+                    email=email,
+                    privacy_version=privacy_version,
+                    consented_at=now,
+                    consent_ip=ip,
+                    hold_expires_at=now + hold_period(),
+                    **{key: value for key, value in details.items() if key != "email"},
+                )
+        except IntegrityError:
+            if live.exists():
+                raise duplicate from None
+            raise
         for session in sessions:
             book(registration, session, now=now)
         token, registration.confirm_token_hash = tokens.issue(CONFIRM)
