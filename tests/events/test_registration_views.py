@@ -459,8 +459,8 @@ def test_book_from_the_waiting_list_takes_a_free_seat(
     """An editor moved the clashing session away; until the worker runs the session task,
     the delegate is still waiting with every seat free, and presses Book.
 
-    Before the fix Book returned the waiting booking unchanged: still 'waitlisted', and
-    the page said "You are on the waiting list"."""
+    Before the fix Book returned the waiting booking unchanged: the assertion that it is
+    'confirmed' failed (it was still 'waitlisted')."""
     morning = bookable("morning", capacity=5, start=(10, 0), end=(12, 0))
     late = bookable("late", capacity=5, start=(11, 0), end=(13, 0))
     registration = delegate("laura@example.org", [morning])
