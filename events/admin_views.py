@@ -38,9 +38,10 @@ class NextEditionForm(forms.Form):
 
 def copy_as_next_edition(request, page_id):
     from events.domain.editions import copy_as_next_edition as copy_edition
+    from events.domain.editions import may_copy_as_next_edition
 
     conference = get_object_or_404(ConferencePage, pk=page_id)
-    if not conference.permissions_for_user(request.user).can_copy():
+    if not may_copy_as_next_edition(conference, request.user):
         raise PermissionDenied
     edition = conference.edition + 1
     initial = {

@@ -9,6 +9,7 @@ from wagtail.admin.forms import WagtailAdminPageForm
 
 from core import choices
 from core.forms import PersonForm, no_control_characters
+from events.domain.registration import overlaps
 from events.domain.validation import session_errors
 from events.enums import SPOKEN_LANGUAGES
 
@@ -169,9 +170,9 @@ def session_choice_problems(sessions, organisation, titles):
                 )
                 % {"session": title(session)}
             )
-    ordered = sorted((s for s in sessions if not s.is_cancelled), key=lambda s: s.start)
+    ordered = sorted(sessions, key=lambda s: (s.start, s.pk))
     for first, second in itertools.combinations(ordered, 2):
-        if second.start < first.end:
+        if overlaps(first, second):
             problems.append(
                 _("“%(first)s” and “%(second)s” overlap: choose one of them.")
                 % {"first": title(first), "second": title(second)}

@@ -108,14 +108,7 @@ def session_options(conference, sessions, registration=None):
     for session in sessions:
         slot = LocalSlot.of(session.start, session.end, conference.zone)
         booking = bookings.get(session.pk)
-        other = next(
-            (
-                s
-                for s in seated
-                if s.pk != session.pk and s.start < session.end and s.end > session.start
-            ),
-            None,
-        )
+        other = next((s for s in seated if domain.overlaps(s, session)), None)
         options.append(
             SessionOption(
                 session=session,

@@ -11,6 +11,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from events import admin_views
+from events.domain.editions import may_copy_as_next_edition
 from events.domain.registration_reports import delegates_within
 from events.domain.validation import session_warnings
 from events.models import (
@@ -115,7 +116,7 @@ class NextEditionButton(PageMenuItem):
     url_name = "events_next_edition"
 
     def is_shown(self, user):
-        return self.page.permissions_for_user(user).can_copy()
+        return may_copy_as_next_edition(self.page, user)
 
 
 @hooks.register("register_page_header_buttons")

@@ -129,6 +129,11 @@ def send_view(request, page_id):
                 )
             except scheduling.Refusal as refusal:
                 send_form.add_error(None, refusal.message)
+                # Another sender was first: the page shows their send instead of the form,
+                # so the refusal goes above it.
+                dispatch = Dispatch.objects.filter(issue=source).first()
+                if dispatch and dispatch.status != DispatchStatus.CANCELLED:
+                    messages.error(request, refusal.message)
             else:
                 when = send_form.cleaned_data["send_at"]
                 messages.success(

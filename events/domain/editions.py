@@ -3,6 +3,7 @@
 import datetime
 import re
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from events.models import ConferencePage, SessionPage
@@ -12,6 +13,14 @@ def shift(value, delta):
     return value + delta if value else value
 
 
+def may_copy_as_next_edition(conference, user):
+    """The next edition is a new page beside this one: copying it needs the right to
+    add a page under the parent, not only to edit this conference (a translator may
+    edit her locale's conference but not create conferences)."""
+    permissions = conference.permissions_for_user(user)
+    return permissions.can_copy_to(conference.get_parent(), recursive=True)
+
+
 @transaction.atomic
 def copy_as_next_edition(conference, *, days, title, slug, edition, user=None):
     """Copy `conference` and its sessions as drafts, `days` later. Returns the new page.
@@ -19,6 +28,8 @@ def copy_as_next_edition(conference, *, days, title, slug, edition, user=None):
     The copy gets fresh translation keys: it is a new conference, not a translation,
     and its sessions get new frab/iCal identifiers.
     """
+    if user is not None and not may_copy_as_next_edition(conference, user):
+        raise PermissionDenied
     delta = datetime.timedelta(days=days)
     copy = conference.copy(
         recursive=True,

@@ -13,7 +13,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
@@ -114,17 +114,44 @@ def _locked(registration):
     return locked
 
 
+def overlaps(session, other):
+    """The one rule for clashing sessions, which the registration form and the manage
+    page's hints ask too: times that cross (one ending as the next starts is fine), and
+    a cancelled session clashes with nothing, as it takes no time any more."""
+    return (
+        session.pk != other.pk
+        and not session.is_cancelled
+        and not other.is_cancelled
+        and session.start < other.end
+        and other.start < session.end
+    )
+
+
 def clash(registration, session):
     """The booking of `registration` whose session overlaps `session`, if any."""
-    return (
-        registration.bookings.filter(
-            status__in=SEATED, session__start__lt=session.end, session__end__gt=session.start
-        )
-        .exclude(session=session)
-        .exclude(session__status="cancelled")
+    seated = (
+        registration.bookings.filter(status__in=SEATED)
         .select_related("session")
-        .first()
+        .order_by("session__start", "pk")
     )
+    return next((booking for booking in seated if overlaps(booking.session, session)), None)
+
+
+def seat_waiting(registrations, now=None):
+    """A clash that kept these delegates waiting may be gone (they cancelled a session, or
+    an editor cancelled or moved one): every session they wait for seats whoever it can,
+    in the usual order and with the usual email (`promote` asks `clash` again)."""
+    from events.models import SessionPage
+
+    sessions = (
+        SessionPage.objects.filter(
+            bookings__status=BookingStatus.WAITLISTED, bookings__registration__in=registrations
+        )
+        .distinct()
+        .order_by("pk")
+    )
+    for session in sessions:
+        promote(session, now)
 
 
 def title(session):
@@ -176,10 +203,13 @@ def book(registration, session, *, waitlist=False, now=None):
         registration = _locked(registration)
         check_bookable(registration, session)
         booking = Booking.objects.filter(registration=registration, session=session).first()
-        if booking and booking.status in (*SEATED, BookingStatus.WAITLISTED):
+        if booking and booking.status in SEATED:
             return booking
+        waiting = booking is not None and booking.status == BookingStatus.WAITLISTED
         booking = booking or Booking(registration=registration, session=session)
         other = clash(registration, session)
+        if waiting and other:
+            return booking  # still waiting for the reason they joined the list
         if other and not waitlist:
             raise Refusal(
                 Refusal.CLASH,
@@ -197,6 +227,8 @@ def book(registration, session, *, waitlist=False, now=None):
                 else BookingStatus.HELD
             )
             booking.queued_at = None
+        elif waiting:
+            return booking  # keeps its place in the queue
         else:
             booking.status = BookingStatus.WAITLISTED
             booking.queued_at = now
@@ -272,7 +304,8 @@ def cancel_booking(booking, *, now=None, notify=True):
         if booking.status == BookingStatus.CANCELLED:
             return booking
         was_confirmed = booking.status == BookingStatus.CONFIRMED
-        _drop(booking, now)
+        if _drop(booking, now):
+            seat_waiting([registration], now)
         if notify and registration.status == RegistrationStatus.CONFIRMED:
             registration_mail.changed(
                 registration, cancelled=[booking.session] if was_confirmed else []
@@ -283,14 +316,19 @@ def cancel_booking(booking, *, now=None, notify=True):
 def move_booking(booking, session, *, now=None):
     """An editor moves a delegate to another session: a seat there, or its waiting list."""
     from events.domain import registration_mail
+    from events.models import Booking
 
     now = now or timezone.now()
     with transaction.atomic():
         registration = _locked(booking.registration)
+        booking = Booking.objects.select_related("session").get(pk=booking.pk)
         was_confirmed = booking.status == BookingStatus.CONFIRMED
         old_session = booking.session
-        cancel_booking(booking, now=now, notify=False)
+        freed = booking.status != BookingStatus.CANCELLED and _drop(booking, now)
         new = book(registration, session, waitlist=True, now=now)
+        if freed:
+            # After the new booking: the editor's choice comes before an old waiting list.
+            seat_waiting([registration], now)
         if registration.status == RegistrationStatus.CONFIRMED:
             registration_mail.changed(
                 registration,
@@ -314,28 +352,38 @@ def register(conference, details, sessions, *, ip=None, privacy_version, now=Non
     if not window(conference, now).is_open:
         raise Refusal(Refusal.CLOSED, _("Registration for this conference is not open."))
     email = details["email"].strip().lower()
+    live = Registration.objects.filter(
+        conference=conference,
+        email=email,
+        status__in=[RegistrationStatus.PENDING, RegistrationStatus.CONFIRMED],
+    )
+    duplicate = Refusal(
+        Refusal.DUPLICATE,
+        _(
+            "This email address is already registered for the conference. Use the "
+            "link in the email we sent you to change your sessions."
+        ),
+    )
     with transaction.atomic():
-        if Registration.objects.filter(
-            conference=conference,
-            email=email,
-            status__in=[RegistrationStatus.PENDING, RegistrationStatus.CONFIRMED],
-        ).exists():
-            raise Refusal(
-                Refusal.DUPLICATE,
-                _(
-                    "This email address is already registered for the conference. Use the "
-                    "link in the email we sent you to change your sessions."
-                ),
-            )
-        registration = Registration.objects.create(
-            conference=conference,
-            email=email,
-            privacy_version=privacy_version,
-            consented_at=now,
-            consent_ip=ip,
-            hold_expires_at=now + hold_period(),
-            **{key: value for key, value in details.items() if key != "email"},
-        )
+        if live.exists():
+            raise duplicate
+        try:
+            # A double click's second request finds nothing above while the first has
+            # not committed; the unique constraint then makes it wait and refuses it.
+            with transaction.atomic():
+                registration = Registration.objects.create(
+                    conference=conference,
+                    email=email,
+                    privacy_version=privacy_version,
+                    consented_at=now,
+                    consent_ip=ip,
+                    hold_expires_at=now + hold_period(),
+                    **{key: value for key, value in details.items() if key != "email"},
+                )
+        except IntegrityError:
+            if live.exists():
+                raise duplicate from None
+            raise
         for session in sessions:
             book(registration, session, now=now)
         token, registration.confirm_token_hash = tokens.issue(CONFIRM)

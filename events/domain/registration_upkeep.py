@@ -7,7 +7,7 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from events.domain.registration import end_registration, promote, reference
+from events.domain.registration import SEATED, end_registration, promote, reference, seat_waiting
 from events.enums import BookingStatus, RegistrationStatus
 
 
@@ -34,7 +34,7 @@ def after_session_change(session):
     its time, place or status changed (a higher SEQUENCE), each confirmed delegate gets
     one email with the updated invitation, or a cancellation."""
     from events.domain import registration_mail
-    from events.models import Booking, Seats
+    from events.models import Booking, Registration, Seats
 
     with transaction.atomic():
         seats, _created = Seats.objects.select_for_update().get_or_create(
@@ -42,6 +42,12 @@ def after_session_change(session):
         )
         if not session.is_cancelled:
             promote(session)
+        # Cancelled or moved, it may no longer clash with what its delegates wait for.
+        seat_waiting(
+            Registration.objects.filter(
+                bookings__session=session, bookings__status__in=SEATED
+            ).order_by("pk")
+        )
         if session.sequence <= seats.notified_sequence:
             return 0
         Seats.objects.filter(pk=seats.pk).update(notified_sequence=session.sequence)

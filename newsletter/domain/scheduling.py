@@ -4,7 +4,7 @@ What happens after (the ledger, batches, retries, resuming) is in `sending`.
 """
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -85,7 +85,15 @@ def schedule(issue, *, user=None, when=None, fallback=False):
         )
         dispatch.requested_by = user
         dispatch.watchdog_at = None
-        dispatch.save()
+        try:
+            # Two senders pressing Send on a first send both find no row to lock above;
+            # the one-per-issue constraint makes the second wait, then refuses it.
+            with transaction.atomic():
+                dispatch.save()
+        except IntegrityError:
+            if not Dispatch.objects.filter(issue=source).exists():
+                raise
+            raise Refusal(_("This issue has already been sent or scheduled.")) from None
         _arm_at_schedule(dispatch, max(when, now))
     transaction.on_commit(lambda: _enqueue(dispatch.pk, when))
     return dispatch

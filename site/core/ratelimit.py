@@ -48,12 +48,20 @@ def network(ip):
 
 
 def refuse_form(form, scope, *, ip, email):
-    """For a public form that sends email: count the attempt per IP and per address, and
-    when either is over its limit put the wait on the form. Returns True when refused."""
+    """For a public form that sends email: count the attempt, and when a limit is reached
+    put the wait on the form. Returns True when refused.
+
+    Every POST counts against the client's address, so a script hammering the form is
+    stopped; its limit leaves room for a venue or city hall full of delegates. Only a
+    submission without form errors counts against the email address, as only that one
+    can send it anything: a delegate correcting their mistakes is not an abuser."""
     from django.utils.translation import gettext as _
 
+    per_email = settings.XARXA_RATE_LIMIT_PER_EMAIL
     wait = hit(f"{scope}-ip", network(ip), settings.XARXA_RATE_LIMIT_PER_IP)
-    wait = wait or hit(f"{scope}-email", email, settings.XARXA_RATE_LIMIT_PER_EMAIL)
+    wait = wait or waiting(f"{scope}-email", email, per_email)
+    if not wait and form.is_valid():
+        wait = hit(f"{scope}-email", email, per_email)
     if not wait:
         return False
     form.is_valid()

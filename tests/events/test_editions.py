@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from events.models import ConferencePage, SessionPage
+from events.wagtail_hooks import NextEditionButton
 
 pytestmark = pytest.mark.django_db
 
@@ -50,3 +51,52 @@ def test_next_edition_refuses_a_slug_in_use(admin_client, conference):
 def test_the_conference_page_offers_the_action_to_editors(admin_client, conference):
     edit = admin_client.get(reverse("wagtailadmin_pages:edit", args=[conference.pk]))
     assert reverse("events_next_edition", args=[conference.pk]) in edit.content.decode()
+
+
+@pytest.fixture
+def catalan_conference(conference):
+    from wagtail.models import Locale
+
+    return conference.get_translation(Locale.objects.get(language_code="ca"))
+
+
+def test_a_translator_may_not_create_a_conference_as_next_edition(client, catalan_conference):
+    """A Catalan translator edits the Catalan conference but may add no page beside it.
+
+    Before the fix the view checked only can_copy (= can edit): the GET answered 200,
+    the POST made a new Catalan conference; the header offered the button.
+    Wagtail's admin answers a refusal with a redirect to the dashboard.
+    """
+    from tests.editorial.conftest import person
+
+    translator = person("traductora", "Translators (ca)", language="ca")
+    assert catalan_conference.permissions_for_user(translator).can_edit()
+    client.force_login(translator)
+    url = reverse("events_next_edition", args=[catalan_conference.pk])
+    before = ConferencePage.objects.count()
+    refused = reverse("wagtailadmin_home")
+    form = client.get(url)
+    assert (form.status_code, form["Location"]) == (302, refused)
+    response = client.post(
+        url, {"title": "14a Conferència", "slug": "14a-conferencia", "edition": 14, "days": 364}
+    )
+    assert (response.status_code, response["Location"]) == (302, refused)
+    assert ConferencePage.objects.count() == before
+    # wagtail-localize edits a synced translation in its own editor, so the header
+    # button is asked directly.
+    assert not NextEditionButton(page=catalan_conference).is_shown(translator)
+
+
+def test_an_editor_may_copy_as_next_edition(client, catalan_conference):
+    """Editors hold add_page on the tree: the check keeps them able to do it."""
+    from tests.editorial.conftest import person
+
+    editor = person("editor", "Editors")
+    client.force_login(editor)
+    url = reverse("events_next_edition", args=[catalan_conference.pk])
+    assert NextEditionButton(page=catalan_conference).is_shown(editor)
+    response = client.post(
+        url, {"title": "14a Conferència", "slug": "14a-conferencia", "edition": 14, "days": 364}
+    )
+    assert response.status_code == 302
+    assert ConferencePage.objects.filter(slug="14a-conferencia", live=False).exists()

@@ -302,3 +302,35 @@ def test_a_cancelled_session_sends_a_cancellation(
         page.save_revision().publish()
     (told,) = [m for m in mail.outbox if m.to == ["booked@example.org"]]
     assert [part.get_param("method") for part in told.attachments] == ["CANCEL"]
+
+
+def test_a_cancelled_session_seats_its_delegates_on_the_lists_it_kept_them_on(
+    bookable, delegate, django_capture_on_commit_callbacks
+):
+    """An editor cancels the session a delegate held: the one they waited for because
+    of it seats them, and says so by email.
+
+    Before the fix the session task promoted only the cancelled session's own list: the
+    delegate stayed 'waitlisted' with every seat of the other session free."""
+    morning = bookable("morning", capacity=5, start=(10, 0), end=(12, 0))
+    late = bookable("late", capacity=5, start=(11, 0), end=(13, 0), title="Late morning")
+    registration = delegate("a@example.org", [morning])
+    domain.book(registration, late, waitlist=True)
+    morning.status = "cancelled"
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        morning.save_revision().publish()
+    assert registration.bookings.get(session=late).status == "confirmed"
+    assert any("Late morning" in m.body for m in mail.outbox if m.to == ["a@example.org"])
+
+
+def test_cancelling_a_whole_registration_gives_back_every_seat(bookable, delegate):
+    """Cancelling everything must not seat the delegate on the lists they waited on."""
+    morning = bookable("morning", capacity=5, start=(10, 0), end=(12, 0))
+    late = bookable("late", capacity=5, start=(11, 0), end=(13, 0))
+    registration = delegate("a@example.org", [morning])
+    domain.book(registration, late, waitlist=True)
+    domain.cancel_registration(registration)
+    assert set(registration.bookings.values_list("status", flat=True)) == {"cancelled"}
+    assert Seats.objects.get(page=morning).taken == 0
+    assert Seats.objects.filter(page=late, taken__gt=0).count() == 0

@@ -1,6 +1,6 @@
 """Joining, approval and the member's own links."""
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -41,21 +41,31 @@ def request_to_join(group, details, *, privacy_version, now=None):
 
     now = now or timezone.now()
     email = details["email"].strip().lower()
-    with transaction.atomic():
-        if Membership.objects.filter(group=group, email=email, status__in=LIVE).exists():
-            raise Refusal(
-                _(
-                    "This email address has already asked to join or is a member. "
-                    "The coordinators answer by email."
-                )
-            )
-        membership = Membership.objects.create(
-            group=group,
-            email=email,
-            privacy_version=privacy_version,
-            consented_at=now,
-            **{key: value for key, value in details.items() if key != "email"},
+    live = Membership.objects.filter(group=group, email=email, status__in=LIVE)
+    asked = Refusal(
+        _(
+            "This email address has already asked to join or is a member. "
+            "The coordinators answer by email."
         )
+    )
+    with transaction.atomic():
+        if live.exists():
+            raise asked
+        try:
+            # A double click's second request finds nothing above while the first has
+            # not committed; the unique constraint then makes it wait and refuses it.
+            with transaction.atomic():
+                membership = Membership.objects.create(
+                    group=group,
+                    email=email,
+                    privacy_version=privacy_version,
+                    consented_at=now,
+                    **{key: value for key, value in details.items() if key != "email"},
+                )
+        except IntegrityError:
+            if live.exists():
+                raise asked from None
+            raise
         membership_mail.received(membership)
     return membership
 

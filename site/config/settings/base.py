@@ -259,7 +259,9 @@ XARXA_PENDING_HOLD_HOURS = int(os.environ.get("XARXA_PENDING_HOLD_HOURS", "24"))
 #: Months after a conference ends before its registrations are anonymised.
 XARXA_ANONYMISE_AFTER_MONTHS = int(os.environ.get("XARXA_ANONYMISE_AFTER_MONTHS", "6"))
 #: Attempts allowed per window on public forms: (count, seconds). Set to 0 to turn off (bench).
-XARXA_RATE_LIMIT_PER_IP = (int(os.environ.get("XARXA_RATE_LIMIT_PER_IP", "20")), 15 * 60)
+#: Every POST from one address counts: 40 delegates at one venue, each correcting a
+#: mistake or two, fit in 15 minutes.
+XARXA_RATE_LIMIT_PER_IP = (int(os.environ.get("XARXA_RATE_LIMIT_PER_IP", "120")), 15 * 60)
 XARXA_RATE_LIMIT_PER_EMAIL = (int(os.environ.get("XARXA_RATE_LIMIT_PER_EMAIL", "5")), 60 * 60)
 #: Failed admin sign-ins allowed per 15 minutes: per account name from one address, per
 #: address, and per account name from anywhere (core.admin_login says why each).
@@ -273,7 +275,8 @@ XARXA_LOGIN_FAILURES_PER_ACCOUNT = (
     15 * 60,
 )
 WAGTAILADMIN_USER_LOGIN_FORM = "core.admin_login.ThrottledLoginForm"
-#: Reverse proxies in front of the app that append to X-Forwarded-For (1 behind nginx).
+#: Reverse proxies in front of the app that append to X-Forwarded-For; none in
+#: development, the one nginx of the documented deployment in production.py.
 XARXA_PROXY_HOPS = int(os.environ.get("XARXA_PROXY_HOPS", "0"))
 
 

@@ -147,6 +147,10 @@ if _frontend_cache:
 
 # TLS ends at the proxy in front of gunicorn, which sets X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# That proxy appends the client to X-Forwarded-For: without counting it every visitor
+# would be the proxy's 127.0.0.1 (one rate limit for the whole site, and in every
+# consent record).
+XARXA_PROXY_HOPS = int(os.environ.get("XARXA_PROXY_HOPS", "1"))
 SECURE_SSL_REDIRECT = True
 # A balancer probes gunicorn over plain HTTP: the probe must reach /healthz, not a 301.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
