@@ -9,6 +9,7 @@ plain-text descriptions and cancelled items kept (as CANCELLED) for a while.
 import datetime
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -109,6 +110,51 @@ def escape_text(value):
         .replace("\n", "\\n")
         .replace("\r", "\\n")
     )
+
+
+class _PlainText(HTMLParser):
+    BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "hr", "tr"}
+    LISTS = {"ul", "ol"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.lines, self.words, self.prefix, self.depth = [], [], "", 0
+
+    def end_line(self):
+        text = " ".join("".join(self.words).split())
+        if text:
+            self.lines.append(self.prefix + text)
+        self.words, self.prefix = [], ""
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.LISTS:
+            self.end_line()
+            self.depth += 1
+        elif tag == "li":
+            self.end_line()
+            self.prefix = "  " * max(self.depth - 1, 0) + "- "
+        elif tag == "br" or tag in self.BLOCKS:
+            self.end_line()
+
+    def handle_endtag(self, tag):
+        if tag in self.LISTS:
+            self.depth = max(self.depth - 1, 0)
+        if tag in self.LISTS or tag == "li" or tag in self.BLOCKS:
+            self.end_line()
+
+    def handle_data(self, data):
+        self.words.append(data)
+
+
+def plain_text(rich_text):
+    """Rich text as a DESCRIPTION shows it: a line per paragraph, heading or list item
+    ("- " before items), entities decoded. Dropping the tags alone ran a list's items
+    together ("News from each observatoryShared indicators")."""
+    parser = _PlainText()
+    parser.feed(str(rich_text or ""))
+    parser.close()
+    parser.end_line()
+    return "\n".join(parser.lines)
 
 
 def fold(line):

@@ -184,3 +184,40 @@ def test_a_meeting_in_dakar_is_written_in_utc(client, observatories, tmp_path):
     path = tmp_path / "dakar.ics"
     path.write_bytes(content)
     ics_check(path)
+
+
+def descriptions(content, title):
+    import icalendar
+
+    parsed = icalendar.Calendar.from_ical(content)
+    return [str(e["DESCRIPTION"]) for e in parsed.walk("VEVENT") if str(e["SUMMARY"]) == title]
+
+
+def test_an_agenda_keeps_one_line_per_item_in_the_feed(client, observatories, monthly):
+    """Before the fix the items ran together: 'News from each observatoryShared
+    indicators: draft for discussionPreparing Cascais' (strip_tags), and the assertion
+    on the list lines failed."""
+    found = descriptions(client.get(f"{observatories.url}calendar.ics").content, monthly.title)
+    assert found
+    for description in found:
+        assert (
+            "- News from each observatory\n"
+            "- Shared indicators: draft for discussion\n"
+            "- Preparing Cascais"
+        ) in description
+
+
+def test_draft_minutes_keep_their_paragraphs_and_items_in_the_member_feed(
+    client, observatories, monthly, member
+):
+    """Before the fix the member feed ran them together ('...Four indicatorsA shared
+    glossary'), and the assertion failed."""
+    monthly.minutes = (
+        "<p>Agreed &amp; noted.</p><ul><li>Four indicators</li><li>A shared glossary</li></ul>"
+    )
+    monthly.minutes_published = False
+    monthly.save_revision().publish()
+    _membership, _manage, feed = member()
+    content = client.get(f"{observatories.url}member/{feed}/calendar.ics").content
+    [description, *_] = descriptions(content, monthly.title)
+    assert "Draft minutes:\nAgreed & noted.\n- Four indicators\n- A shared glossary" in description
