@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import transaction
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, vText
 
 PRODID = "-//Xarxa//Network calendar//EN"
 #: Clients that honour it re-fetch hourly; the same figure goes in Cache-Control.
@@ -262,6 +262,11 @@ def build(items, *, name, description="", method=None, include_private=False, no
     calendar.add("calscale", "GREGORIAN")
     if method:
         calendar.add("method", method)
+    # icalendar escapes TEXT only for the properties it knows the type of: not NAME
+    # (RFC 7986) nor the X-WR- ones, where a comma would start a second value.
+    name, description = (
+        vText(str(text).translate(CONTROL_CHARACTERS)) for text in (name, description)
+    )
     calendar.add("name", name)
     calendar.add("x-wr-calname", name)
     if description:

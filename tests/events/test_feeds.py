@@ -247,3 +247,13 @@ def test_invitations_carry_the_feed_uid_and_sequence(client, members_session, tm
     path = tmp_path / f"{method}.ics"
     path.write_bytes(invitation.content)
     ics_check(path)
+
+
+def test_the_conference_description_is_escaped_text(client, conference):
+    """RFC 5545 TEXT in X-WR-CALDESC: before the fix the line read
+    'X-WR-CALDESC:Cities, citizens; and \\ democracy', the comma unescaped, and the
+    assertion failed."""
+    conference.theme = "Cities, citizens; and \\ democracy"
+    conference.save_revision().publish()
+    content = client.get(conference.url + "calendar.ics").content.replace(b"\r\n ", b"")
+    assert b"\r\nX-WR-CALDESC:Cities\\, citizens\\; and \\\\ democracy\r\n" in content

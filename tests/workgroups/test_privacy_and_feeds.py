@@ -221,3 +221,17 @@ def test_draft_minutes_keep_their_paragraphs_and_items_in_the_member_feed(
     content = client.get(f"{observatories.url}member/{feed}/calendar.ics").content
     [description, *_] = descriptions(content, monthly.title)
     assert "Draft minutes:\nAgreed & noted.\n- Four indicators\n- A shared glossary" in description
+
+
+def test_the_group_description_is_escaped_text(client, observatories):
+    """RFC 5545 TEXT: commas, semicolons and backslashes escaped in X-WR-CALDESC (and the
+    calendar's name). Before the fix the feed held
+    'X-WR-CALDESC:Indicators, budgets; and a \\ slash' unescaped, so a client reads
+    three values cut at the comma."""
+    observatories.title = "Observatories, local; and \\ regional"
+    observatories.mandate = "Indicators, budgets; and a \\ slash"
+    observatories.save_revision().publish()
+    content = client.get(f"{observatories.url}calendar.ics").content.replace(b"\r\n ", b"")
+    assert b"X-WR-CALDESC:Indicators\\, budgets\\; and a \\\\ slash\r\n" in content
+    assert b"X-WR-CALNAME:Observatories\\, local\\; and \\\\ regional\r\n" in content
+    assert b"\r\nNAME:Observatories\\, local\\; and \\\\ regional\r\n" in content
