@@ -235,3 +235,27 @@ def test_the_group_description_is_escaped_text(client, observatories):
     assert b"X-WR-CALDESC:Indicators\\, budgets\\; and a \\\\ slash\r\n" in content
     assert b"X-WR-CALNAME:Observatories\\, local\\; and \\\\ regional\r\n" in content
     assert b"\r\nNAME:Observatories\\, local\\; and \\\\ regional\r\n" in content
+
+
+def test_the_group_feed_is_not_a_304_after_its_group_or_a_sessions_room_changes(
+    client, observatories
+):
+    """The group feed's ETag came from its meetings only. Before the fix the conditional
+    GET after the group's new mandate answered 304 (assert 304 == 200), and so did the
+    one after the conference room of its meeting at Cascais was renamed."""
+    url = f"{observatories.url}calendar.ics"
+    first = client.get(url)
+    observatories.mandate = "A renewed mandate, agreed in Cascais."
+    observatories.save_revision().publish()
+    after_mandate = client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert after_mandate.status_code == 200
+    assert b"A renewed mandate" in after_mandate.content.replace(b"\r\n ", b"")
+
+    meeting = MeetingPage.objects.child_of(observatories).get(slug="meeting-at-cascais")
+    assert not meeting.place and meeting.session.room_id
+    room = meeting.session.room
+    room.name = "Auditorium Zero"
+    room.save()
+    after_room = client.get(url, HTTP_IF_NONE_MATCH=after_mandate["ETag"])
+    assert after_room.status_code == 200
+    assert b"Auditorium Zero" in after_room.content.replace(b"\r\n ", b"")
