@@ -28,6 +28,49 @@ def parsed(response):
     return head
 
 
+#: Every page type with an introduction or a summary, and that field.
+DESCRIBED = [
+    ("core.HomePage", "intro"),
+    ("core.StandardPage", "intro"),
+    ("core.NewsIndexPage", "intro"),
+    ("core.NewsPage", "intro"),
+    ("events.ConferenceIndexPage", "intro"),
+    ("events.ConferencePage", "intro"),
+    ("events.SessionPage", "abstract"),
+    ("events.AgendaPage", "intro"),
+    ("events.EventIndexPage", "intro"),
+    ("events.EventPage", "intro"),
+    ("workgroups.WorkingGroupIndexPage", "intro"),
+    ("workgroups.WorkingGroupPage", "mandate"),
+    ("newsletter.NewsletterIndexPage", "intro"),
+    ("newsletter.NewsletterIssuePage", "intro"),
+]
+
+
+@pytest.mark.parametrize(("model_name", "field"), DESCRIBED)
+def test_a_page_without_search_description_is_described_by_its_intro_or_summary(
+    client, demo, model_name, field
+):
+    """Before the fix no page had a meta description unless an editor wrote a search
+    description: the parser found none (assert None == '...')."""
+    model = apps.get_model(model_name)
+    page = model.objects.live().filter(locale__language_code="en").first()
+    assert page is not None, model_name
+    page.search_description = ""
+    setattr(page, field, "Cities that listen:\n  what  the network does, and how.")
+    page.save_revision().publish()
+    head = parsed(client.get(page.url))
+    assert head.description == "Cities that listen: what the network does, and how."
+
+
+def test_the_search_description_comes_first(client, demo):
+    """An editor's search description wins over the introduction (as it did before)."""
+    page = apps.get_model("core.NewsPage").objects.live().filter(locale__language_code="en")[0]
+    page.search_description = "Written for search engines."
+    page.save_revision().publish()
+    assert parsed(client.get(page.url)).description == "Written for search engines."
+
+
 def test_the_news_index_headings_skip_no_level(client, demo):
     """Before the fix the news cards' titles were h3 under the page's h1: the levels
     read [1, 3, 3, ...] and the assertion on the first step failed."""
