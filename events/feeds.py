@@ -249,10 +249,17 @@ def source_pages(pages):
     )
 
 
+def translation_sources(page, *pages):
+    """source_pages of each queryset in `pages`, for a feed served from `page`; none when
+    `page` is in the default language, whose pages are their own sources."""
+    if page.locale_id == Locale.get_default().pk:
+        return []
+    return [source_pages(queryset) for queryset in pages]
+
+
 def session_dependencies(sessions, venues):
     """What session items are written from besides the session pages (a queryset): their
-    rooms, the rooms' venues and `venues` (the conferences' own), their speakers, and
-    their default-language pages."""
+    rooms, the rooms' venues and `venues` (the conferences' own), and their speakers."""
     from core.models import Person
     from events.models import Room, SessionSpeaker, Venue
 
@@ -263,7 +270,6 @@ def session_dependencies(sessions, venues):
         Rows(rooms, "name", "venue_id"),
         Rows(places, "name", "address", "latitude", "longitude"),
         Rows(Person.objects.filter(pk__in=speakers), "name"),
-        source_pages(sessions),
     ]
 
 
@@ -316,9 +322,11 @@ def conference_feed(request, conference):
         request,
         [
             conference,
-            source_pages(ConferencePage.objects.filter(pk=conference.pk)),
             scheduled,
             *session_dependencies(scheduled, [conference.venue_id]),
+            *translation_sources(
+                conference, ConferencePage.objects.filter(pk=conference.pk), scheduled
+            ),
         ],
         build,
         filename=f"{conference.acronym}.ics",
@@ -344,6 +352,7 @@ def session_feed(request, session):
             session,
             conference_qs,
             *session_dependencies(session_qs, conference_qs.values("venue_id")),
+            *translation_sources(session, session_qs),
         ],
         build,
         filename=f"{session.slug}.ics",
@@ -382,12 +391,11 @@ def network_feed(request, home):
         request,
         [
             conferences_qs,
-            source_pages(conferences_qs),
             sessions_qs,
             *session_dependencies(sessions_qs, conferences_qs.values("venue_id")),
             events_qs,
-            source_pages(events_qs),
-            *workgroup_feeds.network_dependencies(locale),
+            *workgroup_feeds.network_dependencies(home),
+            *translation_sources(home, conferences_qs, sessions_qs, events_qs),
         ],
         build,
         filename="network.ics",

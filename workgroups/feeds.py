@@ -4,7 +4,7 @@ from django.http import HttpResponse
 from django.utils.translation import gettext as _
 
 from events.domain import calendar
-from events.feeds import Rows, calendar_response, source_pages, sources
+from events.feeds import Rows, calendar_response, sources, translation_sources
 from workgroups.domain import meetings as meeting_domain
 
 
@@ -47,22 +47,22 @@ def meeting_items(meetings, groups, request, *, private=False):
 
 def meeting_dependencies(meetings):
     """What meeting items are written from besides the meeting pages (a queryset): the
-    conference session a meeting is part of (its title or room is the place), and the
-    default-language pages."""
+    conference session a meeting is part of (its title or room is the place)."""
     from events.models import Room, SessionPage
 
     sessions = SessionPage.objects.filter(pk__in=meetings.values("session_id"))
     rooms = Room.objects.filter(pk__in=sessions.values("room_id"))
-    return [sessions, Rows(rooms, "name"), source_pages(meetings)]
+    return [sessions, Rows(rooms, "name")]
 
 
-def network_dependencies(locale):
-    """The public meetings of a locale's groups, and the groups, for the network feed."""
+def network_dependencies(home):
+    """The public meetings of the groups in the home page's locale, and the groups, for
+    the network feed."""
     from workgroups.models import MeetingPage, WorkingGroupPage
 
-    meetings = MeetingPage.objects.live().public().filter(locale=locale, public=True)
-    groups = WorkingGroupPage.objects.live().public().filter(locale=locale)
-    return [meetings, *meeting_dependencies(meetings), groups]
+    meetings = MeetingPage.objects.live().public().filter(locale_id=home.locale_id, public=True)
+    groups = WorkingGroupPage.objects.live().public().filter(locale_id=home.locale_id)
+    return [meetings, *meeting_dependencies(meetings), groups, *translation_sources(home, meetings)]
 
 
 def group_feed(request, group):
@@ -76,7 +76,12 @@ def group_feed(request, group):
 
     return calendar_response(
         request,
-        [group, meetings_qs, *meeting_dependencies(meetings_qs)],
+        [
+            group,
+            meetings_qs,
+            *meeting_dependencies(meetings_qs),
+            *translation_sources(group, meetings_qs),
+        ],
         build,
         filename=f"{group.slug}.ics",
     )
