@@ -4,8 +4,9 @@ import datetime
 import hashlib
 from functools import lru_cache
 
+from django.conf import settings
 from django.db import models
-from django.db.models import Count, Max, Prefetch, Sum
+from django.db.models import Count, Max, Prefetch, Q, Sum
 from django.http import HttpResponse
 from django.utils import translation
 from django.utils.cache import get_conditional_response
@@ -214,25 +215,77 @@ def delegate_items(sessions, language):
     return session_items([chosen[key] for key in keys if key in chosen], conferences, None)
 
 
+class Rows:
+    """Rows a feed is written from that keep no date (venues, rooms, people): their
+    written columns, hashed, are part of the ETag, so renaming a room changes it."""
+
+    def __init__(self, queryset, *fields):
+        self.queryset = queryset.order_by("pk").values_list("pk", *fields)
+
+    def state(self):
+        return hashlib.sha256(repr(list(self.queryset)).encode()).hexdigest()
+
+
 def _state(source):
     """What the ETag is made of: for a page already loaded (the one being served) from
-    the page itself, for a queryset from one aggregate query."""
+    the page itself, for a queryset of pages from one aggregate query."""
+    if isinstance(source, Rows):
+        return {"rows": source.state(), "latest": None}
     if isinstance(source, models.Model):
-        return {"count": 1, "latest": source.last_published_at, "sequence": source.sequence}
-    return source.aggregate(
-        count=Count("pk"), latest=Max("last_published_at"), sequence=Sum("sequence")
+        sequence = getattr(source, "sequence", 0)
+        return {"count": 1, "latest": source.last_published_at, "sequence": sequence}
+    aggregates = {"count": Count("pk"), "latest": Max("last_published_at")}
+    if hasattr(source.model, "sequence"):  # a working group has none
+        aggregates["sequence"] = Sum("sequence")
+    return source.aggregate(**aggregates)
+
+
+def source_pages(pages):
+    """The default-language pages of `pages` (a queryset): every language's feed writes
+    their pk and SEQUENCE, which change before a translation is synchronised."""
+    return pages.model.objects.filter(
+        translation_key__in=pages.values("translation_key"),
+        locale__language_code=settings.LANGUAGE_CODE,
     )
+
+
+def translation_sources(page, *pages):
+    """source_pages of each queryset in `pages`, for a feed served from `page`; none when
+    `page` is in the default language, whose pages are their own sources."""
+    if page.locale_id == Locale.get_default().pk:
+        return []
+    return [source_pages(queryset) for queryset in pages]
+
+
+def session_dependencies(sessions, venues):
+    """What session items are written from besides the session pages (a queryset): their
+    rooms, the rooms' venues and `venues` (the conferences' own), and their speakers."""
+    from core.models import Person
+    from events.models import Room, SessionSpeaker, Venue
+
+    rooms = Room.objects.filter(pk__in=sessions.values("room_id"))
+    places = Venue.objects.filter(Q(pk__in=rooms.values("venue_id")) | Q(pk__in=venues))
+    speakers = SessionSpeaker.objects.filter(session__in=sessions).values("person_id")
+    return [
+        Rows(rooms, "name", "venue_id"),
+        Rows(places, "name", "address", "latitude", "longitude"),
+        Rows(Person.objects.filter(pk__in=speakers), "name"),
+    ]
 
 
 def calendar_response(request, sources, build, *, filename):
     """A feed with ETag and Last-Modified; a conditional GET is answered before `build`.
-    `sources` are the querysets (or the served page) whose changes change the feed."""
+    `sources` are what the feed is written from: querysets of pages, the served page,
+    and `Rows` of the snippets it shows.
+
+    Only the ETag decides a 304: Last-Modified comes from the pages alone, and a venue
+    renamed since would be answered 304 to an If-Modified-Since."""
     state = [_state(source) for source in sources]
     latest = max((s["latest"] for s in state if s["latest"]), default=None)
     digest = hashlib.sha256(repr((get_language(), state)).encode()).hexdigest()[:32]
     etag = quote_etag(digest)
     last_modified = int(latest.timestamp()) if latest else None
-    not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
+    not_modified = get_conditional_response(request, etag=etag)
     if not_modified is not None:
         not_modified["Cache-Control"] = "public, max-age=3600"
         return not_modified
@@ -264,16 +317,24 @@ def conference_feed(request, conference):
             description=conference.theme or conference.intro,
         )
 
+    scheduled = _scheduled_or_recent(sessions_qs)
     return calendar_response(
         request,
-        [conference, _scheduled_or_recent(sessions_qs)],
+        [
+            conference,
+            scheduled,
+            *session_dependencies(scheduled, [conference.venue_id]),
+            *translation_sources(
+                conference, ConferencePage.objects.filter(pk=conference.pk), scheduled
+            ),
+        ],
         build,
         filename=f"{conference.acronym}.ics",
     )
 
 
 def session_feed(request, session):
-    from events.models import SessionPage
+    from events.models import ConferencePage, SessionPage
 
     session_qs = SessionPage.objects.filter(pk=session.pk)
 
@@ -282,19 +343,30 @@ def session_feed(request, session):
         items = session_items(feed_sessions(session_qs), {conference.path: conference}, request)
         return calendar.build(items, name=session.title, description=conference.title)
 
-    return calendar_response(request, [session], build, filename=f"{session.slug}.ics")
+    # Its conference gives the description, the URL, the time zone and, without a room,
+    # the venue.
+    conference_qs = ConferencePage.objects.filter(path=session.path[: -session.steplen])
+    return calendar_response(
+        request,
+        [
+            session,
+            conference_qs,
+            *session_dependencies(session_qs, conference_qs.values("venue_id")),
+            *translation_sources(session, session_qs),
+        ],
+        build,
+        filename=f"{session.slug}.ics",
+    )
 
 
 def network_feed(request, home):
     from events.models import ConferencePage, EventPage, SessionPage
     from workgroups import feeds as workgroup_feeds
-    from workgroups.models import MeetingPage
 
     locale = home.locale
     conferences_qs = ConferencePage.objects.live().public().filter(locale=locale)
     sessions_qs = SessionPage.objects.live().public().filter(locale=locale)
     events_qs = EventPage.objects.live().public().filter(locale=locale)
-    meetings_qs = MeetingPage.objects.live().public().filter(locale=locale, public=True)
 
     def build():
         conferences = {c.path: c for c in conferences_qs.select_related("venue")}
@@ -317,7 +389,14 @@ def network_feed(request, home):
 
     return calendar_response(
         request,
-        [conferences_qs, sessions_qs, events_qs, meetings_qs],
+        [
+            conferences_qs,
+            sessions_qs,
+            *session_dependencies(sessions_qs, conferences_qs.values("venue_id")),
+            events_qs,
+            *workgroup_feeds.network_dependencies(home),
+            *translation_sources(home, conferences_qs, sessions_qs, events_qs),
+        ],
         build,
         filename="network.ics",
     )

@@ -4,7 +4,7 @@ from django.http import HttpResponse
 from django.utils.translation import gettext as _
 
 from events.domain import calendar
-from events.feeds import calendar_response, sources
+from events.feeds import Rows, calendar_response, sources, translation_sources
 from workgroups.domain import meetings as meeting_domain
 
 
@@ -45,6 +45,26 @@ def meeting_items(meetings, groups, request, *, private=False):
     return items
 
 
+def meeting_dependencies(meetings):
+    """What meeting items are written from besides the meeting pages (a queryset): the
+    conference session a meeting is part of (its title or room is the place)."""
+    from events.models import Room, SessionPage
+
+    sessions = SessionPage.objects.filter(pk__in=meetings.values("session_id"))
+    rooms = Room.objects.filter(pk__in=sessions.values("room_id"))
+    return [sessions, Rows(rooms, "name")]
+
+
+def network_dependencies(home):
+    """The public meetings of the groups in the home page's locale, and the groups, for
+    the network feed."""
+    from workgroups.models import MeetingPage, WorkingGroupPage
+
+    meetings = MeetingPage.objects.live().public().filter(locale_id=home.locale_id, public=True)
+    groups = WorkingGroupPage.objects.live().public().filter(locale_id=home.locale_id)
+    return [meetings, *meeting_dependencies(meetings), groups, *translation_sources(home, meetings)]
+
+
 def group_feed(request, group):
     from workgroups.models import MeetingPage
 
@@ -54,7 +74,17 @@ def group_feed(request, group):
         items = meeting_items(meeting_queryset().child_of(group), {group.path: group}, request)
         return calendar.build(items, name=group.title, description=group.mandate)
 
-    return calendar_response(request, [meetings_qs], build, filename=f"{group.slug}.ics")
+    return calendar_response(
+        request,
+        [
+            group,
+            meetings_qs,
+            *meeting_dependencies(meetings_qs),
+            *translation_sources(group, meetings_qs),
+        ],
+        build,
+        filename=f"{group.slug}.ics",
+    )
 
 
 def member_feed(request, group, token):

@@ -9,11 +9,12 @@ plain-text descriptions and cancelled items kept (as CANCELLED) for a while.
 import datetime
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import transaction
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, vText
 
 PRODID = "-//Xarxa//Network calendar//EN"
 #: Clients that honour it re-fetch hourly; the same figure goes in Cache-Control.
@@ -109,6 +110,51 @@ def escape_text(value):
         .replace("\n", "\\n")
         .replace("\r", "\\n")
     )
+
+
+class _PlainText(HTMLParser):
+    BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "hr", "tr"}
+    LISTS = {"ul", "ol"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.lines, self.words, self.prefix, self.depth = [], [], "", 0
+
+    def end_line(self):
+        text = " ".join("".join(self.words).split())
+        if text:
+            self.lines.append(self.prefix + text)
+        self.words, self.prefix = [], ""
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.LISTS:
+            self.end_line()
+            self.depth += 1
+        elif tag == "li":
+            self.end_line()
+            self.prefix = "  " * max(self.depth - 1, 0) + "- "
+        elif tag == "br" or tag in self.BLOCKS:
+            self.end_line()
+
+    def handle_endtag(self, tag):
+        if tag in self.LISTS:
+            self.depth = max(self.depth - 1, 0)
+        if tag in self.LISTS or tag == "li" or tag in self.BLOCKS:
+            self.end_line()
+
+    def handle_data(self, data):
+        self.words.append(data)
+
+
+def plain_text(rich_text):
+    """Rich text as a DESCRIPTION shows it: a line per paragraph, heading or list item
+    ("- " before items), entities decoded. Dropping the tags alone ran a list's items
+    together ("News from each observatoryShared indicators")."""
+    parser = _PlainText()
+    parser.feed(str(rich_text or ""))
+    parser.close()
+    parser.end_line()
+    return "\n".join(parser.lines)
 
 
 def fold(line):
@@ -216,6 +262,11 @@ def build(items, *, name, description="", method=None, include_private=False, no
     calendar.add("calscale", "GREGORIAN")
     if method:
         calendar.add("method", method)
+    # icalendar escapes TEXT only for the properties it knows the type of: not NAME
+    # (RFC 7986) nor the X-WR- ones, where a comma would start a second value.
+    name, description = (
+        vText(str(text).translate(CONTROL_CHARACTERS)) for text in (name, description)
+    )
     calendar.add("name", name)
     calendar.add("x-wr-calname", name)
     if description:

@@ -56,6 +56,8 @@ def person_data(speaker):
 
 
 def event_data(session, conference, numeric_id, conference_url):
+    """Only keys that schedule.xml's event also has: c3voc's JSON-to-XML conversion makes
+    an element of each key, and one the XSD lacks (`end`) breaks the result."""
     slot = LocalSlot.of(session.start, session.end, conference.zone)
     page_slug = slugify(session.slug) or "session"
     return {
@@ -63,7 +65,6 @@ def event_data(session, conference, numeric_id, conference_url):
         "id": numeric_id,
         "date": slot.start.isoformat(),
         "start": f"{slot.start:%H:%M}",
-        "end": slot.end.isoformat(),
         "duration": hh_mm(slot.duration),
         "room": room_name(session, conference),
         "slug": f"{conference.acronym}-{numeric_id}-{page_slug}",

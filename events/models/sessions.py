@@ -168,6 +168,8 @@ class SessionPage(SequencedMixin, RoutablePageMixin, Page):
     parent_page_types = ["events.ConferencePage"]
     subpage_types = []
     template = "events/session_page.html"
+    #: What the page's meta description falls back to (core.domain.page_description).
+    description_field = "abstract"
 
     class Meta:
         verbose_name = _("session")

@@ -11,6 +11,7 @@ import email.mime.text
 import email.utils
 import logging
 
+import css_inline
 from anymail.exceptions import AnymailAPIError
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -22,6 +23,8 @@ from django.utils import timezone, translation
 from core.models import OutboxMessage
 
 log = logging.getLogger(__name__)
+
+_INLINER = css_inline.CSSInliner(keep_style_tags=True, load_remote_stylesheets=False)
 
 #: A message the ESP could not take is tried again after this long, then twice as
 #: long each time, waiting at most LONGEST_WAIT between tries...
@@ -81,14 +84,17 @@ def sender_address():
 
 
 def render(template, language, context):
-    """(subject, text, html) from templates/emails/<template>.{subject.txt,txt,html}."""
+    """(subject, text, html) from templates/emails/<template>.{subject.txt,txt,html}.
+
+    The HTML's <title> is the subject, and its stylesheet is inlined: Gmail and Outlook
+    drop or ignore much of a <style> block."""
     with translation.override(language):
         context = {"language": language, "base_url": settings.XARXA_BASE_URL, **context}
-        subject = render_to_string(f"emails/{template}.subject.txt", context)
+        # A subject is one line whatever the template's whitespace.
+        subject = " ".join(render_to_string(f"emails/{template}.subject.txt", context).split())
         text = render_to_string(f"emails/{template}.txt", context)
-        html = render_to_string(f"emails/{template}.html", context)
-    # A subject is one line whatever the template's whitespace.
-    return " ".join(subject.split()), text.strip() + "\n", html
+        html = render_to_string(f"emails/{template}.html", {**context, "subject": subject})
+    return subject, text.strip() + "\n", _INLINER.inline(html)
 
 
 def queue(template, *, to, language, context, attachments=(), reference=""):

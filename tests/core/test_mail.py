@@ -1,6 +1,8 @@
 """The one email path: rendered in the recipient's language, recorded, sent after commit."""
 
 import datetime
+import re
+from html.parser import HTMLParser
 
 import pytest
 from django.core import mail
@@ -10,6 +12,7 @@ from django.utils import timezone
 from core import mail as outbox
 from core.models import OutboxMessage
 from tests.newsletter import esp
+from tests.shared import ROOT
 
 pytestmark = pytest.mark.django_db
 
@@ -136,3 +139,76 @@ def test_after_a_day_of_outage_a_person_has_to_look(settings):
     outbox.deliver(message.pk, now=message.created_at + outbox.GIVE_UP_AFTER)
     message.refresh_from_db()
     assert message.status == "failed" and "503" in message.error
+
+
+def transactional_templates():
+    """Every email with a subject template: all but the newsletter's issue."""
+    emails = ROOT / "templates" / "emails"
+    return sorted(
+        str(path.relative_to(emails)).removesuffix(".subject.txt")
+        for path in emails.glob("*/*.subject.txt")
+    )
+
+
+LINE = {"title": "Local observatories", "when": "Thu 1 July, 16:00", "status": "Booked"}
+EMAIL_CONTEXT = {
+    "conference": {"title": "13th OIDP Conference, Cascais"},
+    "conference_url": "http://testserver/en/conferences/13th/",
+    "delegate": {"name": "Marta"},
+    "member": {"name": "Aminata"},
+    "group": {"title": "Local Observatories"},
+    "group_url": "http://testserver/en/working-groups/local-observatories/",
+    "meeting": {"title": "Monthly online meeting"},
+    "meeting_url": "http://testserver/en/working-groups/local-observatories/monthly/",
+    "session": {"title": "Keynote", "when": "Thu 1 July, 16:00"},
+    "lines": [LINE, {**LINE, "position": 2}],
+    "booked": [LINE],
+    "updated": [LINE],
+    "waitlisted": [{**LINE, "position": 2}],
+    "cancelled": [LINE],
+    "when": ["Thu 1 July, 16:00"],
+    "where": "Cascais",
+    "zone_note": "Times are in Europe/Lisbon.",
+    "online_link": "https://meet.example.org/x",
+    "hold_hours": 24,
+    "confirm_url": "http://testserver/confirm/x/",
+    "manage_url": "http://testserver/manage/x/",
+    "feed_url": "http://testserver/feed/x/calendar.ics",
+    "member_url": "http://testserver/member/x/",
+    "preferences_url": "http://testserver/preferences/x/",
+}
+
+
+class EmailHead(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.title, self.body_style, self._in_title = "", None, False
+
+    def handle_starttag(self, tag, attrs):
+        self._in_title = tag == "title"
+        if tag == "body":
+            self.body_style = dict(attrs).get("style")
+
+    def handle_endtag(self, tag):
+        self._in_title = False
+
+    def handle_data(self, data):
+        if self._in_title:
+            self.title += data
+
+
+@pytest.mark.parametrize("template", transactional_templates())
+def test_transactional_emails_read_in_outlook_and_yahoo(template):
+    """Outlook for Windows and Yahoo ignore rem, max-width and styles on <body>. Before
+    the fix each of these emails had an empty <title> (assert '' == subject), and the
+    layout was a max-width:36rem <div> under a styled <body>."""
+    subject, _text, html = outbox.render(template, "en", EMAIL_CONTEXT)
+    head = EmailHead()
+    head.feed(html)
+    assert subject and head.title.strip() == subject
+    assert head.body_style is None
+    assert not re.search(r"\d(\.\d+)?rem\b", html)
+    assert "max-width" not in html
+    # The layout is a table of fixed width, its styles inlined.
+    assert re.search(r'<table [^>]*class="sheet"[^>]*width="600"', html)
+    assert 'style="' in html.split("<body", 1)[1]

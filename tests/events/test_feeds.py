@@ -129,8 +129,9 @@ def test_conditional_get_is_a_304_and_head_works(client, conference):
     assert first["ETag"] and first["Last-Modified"]
     again = client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
     assert again.status_code == 304 and again.content == b""
+    # Only the ETag decides: a venue's change leaves Last-Modified as it was.
     since = client.get(url, HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
-    assert since.status_code == 304
+    assert since.status_code == 200
     head = client.head(url)
     assert head.status_code == 200 and head["Content-Type"] == "text/calendar; charset=utf-8"
     # A change gives a new ETag.
@@ -247,3 +248,80 @@ def test_invitations_carry_the_feed_uid_and_sequence(client, members_session, tm
     path = tmp_path / f"{method}.ics"
     path.write_bytes(invitation.content)
     ics_check(path)
+
+
+def test_the_conference_description_is_escaped_text(client, conference):
+    """RFC 5545 TEXT in X-WR-CALDESC: before the fix the line read
+    'X-WR-CALDESC:Cities, citizens; and \\ democracy', the comma unescaped, and the
+    assertion failed."""
+    conference.theme = "Cities, citizens; and \\ democracy"
+    conference.save_revision().publish()
+    content = client.get(conference.url + "calendar.ics").content.replace(b"\r\n ", b"")
+    assert b"\r\nX-WR-CALDESC:Cities\\, citizens\\; and \\\\ democracy\r\n" in content
+
+
+def unfolded(response):
+    return response.content.replace(b"\r\n ", b"").decode()
+
+
+def rename_room(session):
+    session.room.name = "Auditorium Zero"
+    session.room.save()
+    return "Auditorium Zero"
+
+
+def rename_venue(session):
+    session.room.venue.name = "Palácio da Cidadela"
+    session.room.venue.save()
+    return "Palácio da Cidadela"
+
+
+def rename_speaker(session):
+    person = session.speakers.first().person
+    person.name = "Joana Speaker-Renamed"
+    person.save()
+    return "Joana Speaker-Renamed"
+
+
+@pytest.mark.parametrize("change", [rename_room, rename_venue, rename_speaker])
+@pytest.mark.parametrize("feed", ["network", "conference", "session"])
+def test_a_feed_is_not_a_304_after_a_room_venue_or_speaker_changes(
+    client, members_session, feed, change
+):
+    """The ETag came from the page rows only. Before the fix the conditional GET after
+    each change answered 304 (assert 304 == 200), and the feed kept the old name."""
+    url = feed_urls("en")[feed]
+    first = client.get(url)
+    assert first.status_code == 200
+    new_value = change(members_session)
+    assert new_value not in unfolded(first)
+    again = client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 200
+    assert new_value in unfolded(again)
+    assert client.get(url, HTTP_IF_NONE_MATCH=again["ETag"]).status_code == 304
+
+
+def test_if_modified_since_alone_is_not_a_304_after_a_venue_changes(client, members_session):
+    """Last-Modified comes from the pages, which a venue's change leaves as they were.
+    Before the fix If-Modified-Since alone answered 304 after the rename."""
+    url = feed_urls("en")["conference"]
+    first = client.get(url)
+    new_value = rename_venue(members_session)
+    again = client.get(url, HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
+    assert again.status_code == 200 and new_value in unfolded(again)
+
+
+def test_a_translated_feed_follows_its_source_page(client, members_session):
+    """A translation's feed writes the source page's SEQUENCE. Before the fix, after the
+    English session moved (its translation not yet synchronised), the Catalan feed's
+    conditional GET answered 304 with the old SEQUENCE."""
+    url = feed_urls("ca")["conference"]
+    first = client.get(url)
+    uid = calendar.uid("session", members_session.pk)
+    assert int(events_of(first.content)[uid]["SEQUENCE"]) == 0
+    members_session.start += datetime.timedelta(minutes=30)
+    members_session.end += datetime.timedelta(minutes=30)
+    members_session.save_revision().publish()
+    again = client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 200
+    assert int(events_of(again.content)[uid]["SEQUENCE"]) == 1

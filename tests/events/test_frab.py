@@ -120,3 +120,32 @@ def test_api_exposes_conference_session_and_event_fields(client, demo):
         "/api/v2/pages/", {"type": "events.EventPage", "fields": "city,network_role"}
     ).json()["items"]
     assert {"Chicago", "Rabat"} <= {e["city"] for e in events}
+
+
+def xsd_event_names(xsd):
+    """What an <event> of schedule.xml may hold: its child elements and attributes."""
+    event = xsd.types["event"]
+    return {child.local_name for child in event.content.iter_elements()} | set(event.attributes)
+
+
+def test_json_events_hold_only_what_the_schema_and_the_xml_define(
+    client, conference, xsd, json_validator
+):
+    """c3voc's JSON-to-XML conversion (voc.tools.dict_to_schedule_xml) writes each key of
+    an event as an element of the same name, so a key the XSD's event lacks breaks it.
+    The JSON schema alone does not catch it (its Event lists `end`), hence the key set.
+
+    Before the fix every event carried `end`, which the XSD's event does not have: the
+    assertion failed with {'end'} on the first event."""
+    allowed = set(json_validator.schema["definitions"]["Event"]["properties"])
+    convertible = allowed & xsd_event_names(xsd)
+    data = json.loads(fetch(client, conference, "schedule.json").content)
+    events = [
+        event
+        for day in data["schedule"]["conference"]["days"]
+        for room_events in day["rooms"].values()
+        for event in room_events
+    ]
+    assert events
+    for event in events:
+        assert set(event) - convertible == set(), event["guid"]

@@ -184,3 +184,78 @@ def test_a_meeting_in_dakar_is_written_in_utc(client, observatories, tmp_path):
     path = tmp_path / "dakar.ics"
     path.write_bytes(content)
     ics_check(path)
+
+
+def descriptions(content, title):
+    import icalendar
+
+    parsed = icalendar.Calendar.from_ical(content)
+    return [str(e["DESCRIPTION"]) for e in parsed.walk("VEVENT") if str(e["SUMMARY"]) == title]
+
+
+def test_an_agenda_keeps_one_line_per_item_in_the_feed(client, observatories, monthly):
+    """Before the fix the items ran together: 'News from each observatoryShared
+    indicators: draft for discussionPreparing Cascais' (strip_tags), and the assertion
+    on the list lines failed."""
+    found = descriptions(client.get(f"{observatories.url}calendar.ics").content, monthly.title)
+    assert found
+    for description in found:
+        assert (
+            "- News from each observatory\n"
+            "- Shared indicators: draft for discussion\n"
+            "- Preparing Cascais"
+        ) in description
+
+
+def test_draft_minutes_keep_their_paragraphs_and_items_in_the_member_feed(
+    client, observatories, monthly, member
+):
+    """Before the fix the member feed ran them together ('...Four indicatorsA shared
+    glossary'), and the assertion failed."""
+    monthly.minutes = (
+        "<p>Agreed &amp; noted.</p><ul><li>Four indicators</li><li>A shared glossary</li></ul>"
+    )
+    monthly.minutes_published = False
+    monthly.save_revision().publish()
+    _membership, _manage, feed = member()
+    content = client.get(f"{observatories.url}member/{feed}/calendar.ics").content
+    [description, *_] = descriptions(content, monthly.title)
+    assert "Draft minutes:\nAgreed & noted.\n- Four indicators\n- A shared glossary" in description
+
+
+def test_the_group_description_is_escaped_text(client, observatories):
+    """RFC 5545 TEXT: commas, semicolons and backslashes escaped in X-WR-CALDESC (and the
+    calendar's name). Before the fix the feed held
+    'X-WR-CALDESC:Indicators, budgets; and a \\ slash' unescaped, so a client reads
+    three values cut at the comma."""
+    observatories.title = "Observatories, local; and \\ regional"
+    observatories.mandate = "Indicators, budgets; and a \\ slash"
+    observatories.save_revision().publish()
+    content = client.get(f"{observatories.url}calendar.ics").content.replace(b"\r\n ", b"")
+    assert b"X-WR-CALDESC:Indicators\\, budgets\\; and a \\\\ slash\r\n" in content
+    assert b"X-WR-CALNAME:Observatories\\, local\\; and \\\\ regional\r\n" in content
+    assert b"\r\nNAME:Observatories\\, local\\; and \\\\ regional\r\n" in content
+
+
+def test_the_group_feed_is_not_a_304_after_its_group_or_a_sessions_room_changes(
+    client, observatories
+):
+    """The group feed's ETag came from its meetings only. Before the fix the conditional
+    GET after the group's new mandate answered 304 (assert 304 == 200), and so did the
+    one after the conference room of its meeting at Cascais was renamed."""
+    url = f"{observatories.url}calendar.ics"
+    first = client.get(url)
+    observatories.mandate = "A renewed mandate, agreed in Cascais."
+    observatories.save_revision().publish()
+    after_mandate = client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert after_mandate.status_code == 200
+    assert b"A renewed mandate" in after_mandate.content.replace(b"\r\n ", b"")
+
+    meeting = MeetingPage.objects.child_of(observatories).get(slug="meeting-at-cascais")
+    assert not meeting.place and meeting.session.room_id
+    room = meeting.session.room
+    room.name = "Auditorium Zero"
+    room.save()
+    after_room = client.get(url, HTTP_IF_NONE_MATCH=after_mandate["ETag"])
+    assert after_room.status_code == 200
+    assert b"Auditorium Zero" in after_room.content.replace(b"\r\n ", b"")

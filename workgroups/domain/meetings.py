@@ -3,7 +3,6 @@
 import datetime
 from dataclasses import replace
 
-from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
 from events.domain import calendar
@@ -62,7 +61,7 @@ def private_note(meeting):
     if meeting.online_link:
         lines.append(_("Join online: %(link)s") % {"link": meeting.online_link})
     if meeting.minutes and not meeting.minutes_published:
-        lines.append(_("Draft minutes:") + "\n" + strip_tags(meeting.minutes))
+        lines.append(_("Draft minutes:") + "\n" + calendar.plain_text(meeting.minutes))
     return "\n".join(lines)
 
 
@@ -71,7 +70,7 @@ def items(meeting, source_pk, sequence, url, group_title):
     override for each moved occurrence, all sharing the series' UID."""
     uid = calendar.uid("meeting", source_pk)
     description = "\n".join(
-        part for part in (group_title, strip_tags(meeting.agenda).strip()) if part
+        part for part in (group_title, calendar.plain_text(meeting.agenda)) if part
     )
     base = calendar.CalendarItem(
         uid=uid,

@@ -112,6 +112,8 @@ class WorkingGroupPage(RoutablePageMixin, Page):
     parent_page_types = ["workgroups.WorkingGroupIndexPage"]
     subpage_types = ["workgroups.MeetingPage"]
     template = "workgroups/working_group_page.html"
+    #: What the page's meta description falls back to (core.domain.page_description).
+    description_field = "mandate"
 
     class Meta:
         verbose_name = _("working group")

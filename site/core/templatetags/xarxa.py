@@ -26,6 +26,13 @@ def site_home(context):
 
 
 @register.simple_tag
+def meta_description(page):
+    from core.domain.page_description import meta_description as description
+
+    return description(page) if page is not None else ""
+
+
+@register.simple_tag
 def main_menu(home):
     return navigation.main_menu(home)
 
