@@ -94,6 +94,9 @@ def only(tmp_path, lines, **options):
 
 @NEEDS_NODE
 def test_a_good_feed_reads_alike_in_all_three_parsers(tmp_path):
+    """The monthly meeting crosses the change to summer time. Before readers._wall_time,
+    vobject (on pytz) put every occurrence at DTSTART's UTC offset, an hour off the
+    other two from April, and the tool refused good feeds."""
     (report,) = check([write(tmp_path, calendar(*MEETING))], require_icaljs=True)
     assert report.ok, str(report)
     assert str(report).startswith("OK ") and "3 events" in str(report)
@@ -191,7 +194,7 @@ def test_commas_separate_categories(tmp_path):
 
 @NEEDS_NODE
 def test_parsers_that_read_a_time_differently_are_a_failure(tmp_path):
-    """A VTIMEZONE that contradicts its IANA name: icalendar trusts the name, vobject and
+    """A VTIMEZONE that contradicts its IANA name: icalendar and vobject trust the name,
     Thunderbird the definition in the file, so one meeting lands at two instants."""
     lying = [line.replace("+0100", "+0500").replace("+0000", "+0400") for line in LISBON]
     (report,) = check([write(tmp_path, calendar(*MEETING, timezone=lying))], require_icaljs=True)

@@ -73,7 +73,14 @@ def with_icalendar(data):
 
 def with_vobject(data):
     import vobject
+    from vobject import icalendar as vobject_icalendar
 
+    # vobject keeps every TZID it has met in one map for the process, and takes a file's
+    # VTIMEZONE only for a TZID it has not met: each file must start from an empty map,
+    # or one file's zone (or pytz's, which rrule expands without DST) reads the next.
+    known = vars(vobject_icalendar)["__tzidMap"]
+    known.clear()
+    vobject_icalendar.registerTzid("UTC", vobject_icalendar.utc)
     calendar = next(vobject.readComponents(data.decode("utf-8")))
     events = []
     for vevent in calendar.contents.get("vevent", []):
@@ -87,7 +94,8 @@ def with_vobject(data):
         occurrences = []
         if "rrule" in contents or "rdate" in contents:
             occurrences = [
-                instant(when) for when in islice(vevent.getrruleset(addRDate=True), OCCURRENCES)
+                instant(_wall_time(when))
+                for when in islice(vevent.getrruleset(addRDate=True), OCCURRENCES)
             ]
         events.append(
             {
@@ -104,6 +112,16 @@ def with_vobject(data):
             }
         )
     return events
+
+
+def _wall_time(when):
+    """vobject reads a known TZID as a pytz zone and hands it to dateutil's rrule, which
+    keeps DTSTART's UTC offset for every occurrence (pytz zones must be given a time
+    through `localize`). The wall time is what vobject read: place it in its zone."""
+    zone = getattr(when, "tzinfo", None)
+    if hasattr(zone, "localize"):
+        return zone.localize(when.replace(tzinfo=None))
+    return when
 
 
 def node():
