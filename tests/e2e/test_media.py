@@ -16,6 +16,9 @@ import pytest
 from tests.core.test_logs import free_port
 from tests.core.test_settings import PRODUCTION_ENV, ROOT
 
+# Chromium against gunicorn under the production settings: once, in the PostgreSQL pass.
+pytestmark = pytest.mark.e2e
+
 PUT_AN_IMAGE_ON_THE_HOME_PAGE = """
 import io
 from PIL import Image as Picture

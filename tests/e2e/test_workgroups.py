@@ -76,3 +76,69 @@ def test_no_accessibility_violations_on_group_meeting_and_join_pages(browser_pag
     page.goto(meeting.url)
     screenshot(page, "meeting-es")
     assert page.watcher.console_errors == []
+
+
+def test_a_coordinator_ends_a_membership_and_the_member_page_closes(
+    phone_page, browser, live_server, live_demo
+):
+    """What the coordinator reads and presses, at desktop and phone width, and what the
+    former member then finds behind their link: the page for a link that no longer works."""
+    from workgroups.domain import membership as domain
+
+    # Memberships belong to the group in the default language, whichever page was used.
+    group = WorkingGroupPage.objects.get(locale__language_code="en", slug="local-observatories")
+    membership = domain.request_to_join(
+        group,
+        {
+            "name": "Antic Membre",
+            "email": "antic.membre@example.org",
+            "organisation": None,
+            "organisation_name": "Ajuntament de Girona",
+            "language": "ca",
+            "motivation": "",
+            "show_on_page": False,
+        },
+        privacy_version="2027-1",
+    )
+    domain.approve(membership)
+    welcome = [m for m in mail.outbox if m.to == ["antic.membre@example.org"]][-1]
+    manage = re.search(r"/member/([\w\-]+)/(?=\n)", welcome.body).group(1)
+    User.objects.create_superuser("coordinadora", "c@example.org", "a-long-test-password")
+    for width in (390, 1280):
+        admin = browser.new_context(
+            base_url=live_server.url, locale="en-GB", viewport={"width": width, "height": 900}
+        ).new_page()
+        admin.goto("/admin/login/")
+        admin.fill("#id_username", "coordinadora")
+        admin.fill("#id_password", "a-long-test-password")
+        admin.locator("button[type=submit]").click()
+        admin.wait_for_url("**/admin/")
+        admin.goto(f"/admin/memberships/edit/{membership.pk}/")
+        screenshot(admin, f"workgroup-admin-end-{width}")
+        assert admin.get_by_role("heading", name="End this membership").is_visible()
+        assert "they get no more meeting notices" in admin.inner_text("body")
+        if width == 390:
+            admin.context.close()
+            continue
+        # Without a reason the browser asks for one; nothing changes.
+        admin.get_by_role("button", name="End membership").click()
+        membership.refresh_from_db()
+        assert membership.status == "active"
+        admin.fill("#end-reason", "L'ajuntament ha deixat la xarxa.")
+        admin.get_by_role("button", name="End membership").click()
+        admin.wait_for_url("**/admin/memberships/")
+        assert "is no longer a member; we have told them." in admin.inner_text("body")
+        screenshot(admin, "workgroup-admin-ended-1280")
+        admin.context.close()
+    membership.refresh_from_db()
+    assert membership.status == "ended"
+    told = [m for m in mail.outbox if m.to == ["antic.membre@example.org"]][-1]
+    assert "L'ajuntament ha deixat la xarxa." in told.body
+
+    page = phone_page
+    response = page.goto(f"{group.url}member/{manage}/")
+    assert response.status == 404
+    assert page.locator("html").get_attribute("lang") in ("en", "ca")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    screenshot(page, "workgroup-former-member-phone")
+    assert axe_violations(page) == []
