@@ -276,26 +276,57 @@ def session_dependencies(sessions, venues):
 def calendar_response(request, sources, build, *, filename):
     """A feed with ETag and Last-Modified; a conditional GET is answered before `build`.
     `sources` are what the feed is written from: querysets of pages, the served page,
-    and `Rows` of the snippets it shows.
+    and `Rows` of the snippets it shows."""
+    cache_control = f"public, max-age={int(calendar.REFRESH.total_seconds())}"
+    response = conditional_response(
+        request,
+        sources,
+        build,
+        content_type="text/calendar; charset=utf-8",
+        cache_control=cache_control,
+    )
+    if response.status_code == 200:
+        response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+def conditional_response(request, sources, build, *, content_type, cache_control=None):
+    """An export with ETag and Last-Modified, answered 304 before `build` when the client
+    holds the current one. `sources` are what it is written from (see calendar_response).
 
     Only the ETag decides a 304: Last-Modified comes from the pages alone, and a venue
     renamed since would be answered 304 to an If-Modified-Since."""
     state = [_state(source) for source in sources]
     latest = max((s["latest"] for s in state if s["latest"]), default=None)
-    digest = hashlib.sha256(repr((get_language(), state)).encode()).hexdigest()[:32]
-    etag = quote_etag(digest)
-    last_modified = int(latest.timestamp()) if latest else None
+    digest = hashlib.sha256(repr((get_language(), content_type, state)).encode()).hexdigest()
+    etag = quote_etag(digest[:32])
     not_modified = get_conditional_response(request, etag=etag)
     if not_modified is not None:
-        not_modified["Cache-Control"] = "public, max-age=3600"
+        if cache_control:
+            not_modified["Cache-Control"] = cache_control
         return not_modified
-    response = HttpResponse(build(), content_type="text/calendar; charset=utf-8")
+    response = HttpResponse(build(), content_type=content_type)
     response["ETag"] = etag
-    if last_modified:
-        response["Last-Modified"] = http_date(last_modified)
-    response["Cache-Control"] = f"public, max-age={int(calendar.REFRESH.total_seconds())}"
-    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    if latest:
+        response["Last-Modified"] = http_date(int(latest.timestamp()))
+    if cache_control:
+        response["Cache-Control"] = cache_control
     return response
+
+
+def conference_sources(conference):
+    """What a conference's feed and its schedule exports are written from."""
+    from events.models import ConferencePage, SessionPage
+
+    scheduled = _scheduled_or_recent(SessionPage.objects.child_of(conference))
+    return [
+        conference,
+        scheduled,
+        *session_dependencies(scheduled, [conference.venue_id]),
+        *translation_sources(
+            conference, ConferencePage.objects.filter(pk=conference.pk), scheduled
+        ),
+    ]
 
 
 def _scheduled_or_recent(queryset):
@@ -317,19 +348,8 @@ def conference_feed(request, conference):
             description=conference.theme or conference.intro,
         )
 
-    scheduled = _scheduled_or_recent(sessions_qs)
     return calendar_response(
-        request,
-        [
-            conference,
-            scheduled,
-            *session_dependencies(scheduled, [conference.venue_id]),
-            *translation_sources(
-                conference, ConferencePage.objects.filter(pk=conference.pk), scheduled
-            ),
-        ],
-        build,
-        filename=f"{conference.acronym}.ics",
+        request, conference_sources(conference), build, filename=f"{conference.acronym}.ics"
     )
 
 

@@ -2,9 +2,9 @@
 
 import json
 
-from django.http import HttpResponse
 from django.template.response import TemplateResponse
 
+from events import feeds
 from events.domain import frab
 from events.domain import programme as programme_domain
 from events.domain.timeslots import zone_note
@@ -30,13 +30,19 @@ def speakers(request, conference):
 
 
 def schedule_json(request, conference):
-    data = frab.schedule(conference, request)
-    return HttpResponse(
-        json.dumps(data, ensure_ascii=False, indent=1),
+    # Schedule apps poll the exports: a conditional GET is answered before the build.
+    return feeds.conditional_response(
+        request,
+        feeds.conference_sources(conference),
+        lambda: json.dumps(frab.schedule(conference, request), ensure_ascii=False, indent=1),
         content_type="application/json; charset=utf-8",
     )
 
 
 def schedule_xml(request, conference):
-    data = frab.schedule(conference, request)
-    return HttpResponse(frab.schedule_xml(data), content_type="application/xml; charset=utf-8")
+    return feeds.conditional_response(
+        request,
+        feeds.conference_sources(conference),
+        lambda: frab.schedule_xml(frab.schedule(conference, request)),
+        content_type="application/xml; charset=utf-8",
+    )

@@ -149,3 +149,27 @@ def test_json_events_hold_only_what_the_schema_and_the_xml_define(
     assert events
     for event in events:
         assert set(event) - convertible == set(), event["guid"]
+
+
+@pytest.mark.parametrize("name", ["schedule.xml", "schedule.json"])
+def test_a_schedule_export_answers_a_conditional_get_until_something_in_it_changes(
+    client, demo, name
+):
+    """Schedule apps poll these exports. Before, they sent no ETag, so every poll got the
+    whole schedule rebuilt; now a client holding the current one gets a 304, and a room
+    renamed since, which the export names, gets the new one."""
+    from events.models import Room
+
+    conference = ConferencePage.objects.get(locale__language_code="ca", acronym="oidp13")
+    first = fetch(client, conference, name)
+    etag = first["ETag"]
+    assert etag
+    again = client.get(conference.url + name, HTTP_IF_NONE_MATCH=etag)
+    assert again.status_code == 304 and not again.content
+    session = SessionPage.objects.child_of(conference).live().exclude(room=None).first()
+    room = Room.objects.get(pk=session.room_id)
+    room.name = "Sala Nova"
+    room.save()
+    changed = client.get(conference.url + name, HTTP_IF_NONE_MATCH=etag)
+    assert changed.status_code == 200 and changed["ETag"] != etag
+    assert "Sala Nova" in changed.content.decode()
