@@ -156,3 +156,55 @@ class PrivacyNoticeViewSet(SnippetViewSet):
 
 
 register_snippet(PrivacyNoticeViewSet)
+
+
+# --- what core asks of the apps (core.extensions) ----------------------------------
+
+
+@hooks.register("xarxa_page_parameters")
+def filter_parameters():
+    from events.domain.agenda import AgendaFilterForm
+    from events.domain.programme import ProgrammeFilterForm
+
+    return [*ProgrammeFilterForm.base_fields, *AgendaFilterForm.base_fields]
+
+
+@hooks.register("xarxa_shown_models")
+def shown_on_pages():
+    from events.models import ImportedEvent
+
+    return [ImportedEvent]
+
+
+@hooks.register("xarxa_bookkeeping_models")
+def bookkeeping():
+    # A subscription is the import's own bookkeeping; its events are what pages show.
+    from events.models import CalendarSubscription
+
+    return [CalendarSubscription]
+
+
+@hooks.register("xarxa_sections")
+def events_sections():
+    from events.models import AgendaPage, ConferenceIndexPage, EventIndexPage
+
+    return [
+        (10, ConferenceIndexPage, "Conferences", "conferences", True),
+        (30, AgendaPage, "Agenda", "agenda", True),
+        # Partners' events reach the agenda through it; it needs no menu entry.
+        (60, EventIndexPage, "Partners' events", "partners-events", False),
+    ]
+
+
+@hooks.register("xarxa_demo", order=10)
+def events_demo(loader, homes, *, as_in_2013):
+    from events.demo.loader import EventsDemo
+
+    EventsDemo(loader, homes, as_in_2013=as_in_2013).run()
+
+
+@hooks.register("xarxa_network_feed")
+def network_feed(request, home):
+    from events import feeds
+
+    return feeds.network_feed(request, home)

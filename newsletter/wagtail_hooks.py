@@ -96,3 +96,30 @@ class SendButton(PageMenuItem):
 def send_button(page, user, view_name=None, next_url=None):
     if page.specific_class is NewsletterIssuePage:
         yield SendButton(page=page, priority=30)
+
+
+# --- what core asks of the apps (core.extensions) ----------------------------------
+
+
+@hooks.register("xarxa_sections")
+def newsletter_sections():
+    from newsletter.models import NewsletterIndexPage
+
+    return [(50, NewsletterIndexPage, "Newsletter", "newsletter", True)]
+
+
+@hooks.register("xarxa_demo", order=90)
+def newsletter_demo(loader, homes, *, as_in_2013):
+    # Last: its topics point at the conference and the groups, and its draft issue
+    # gathers what the others published.
+    from newsletter.demo.loader import NewsletterDemo
+
+    NewsletterDemo(loader, homes, as_in_2013=as_in_2013).run()
+
+
+@hooks.register("xarxa_unlisted_pages")
+def unsent_issue_ids():
+    # An issue is published before it is sent, and public only once sent.
+    from newsletter.domain.archive import unsent_issues
+
+    return unsent_issues().values_list("pk", flat=True)

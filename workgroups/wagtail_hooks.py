@@ -160,3 +160,26 @@ def register_membership_log_model(actions):
     """Membership entries in a table of their own, so the site history can show each
     user only the groups they manage (MembershipLogEntryManager)."""
     actions.register_model(Membership, MembershipLogEntry)
+
+
+# --- what core asks of the apps (core.extensions) ----------------------------------
+
+
+@hooks.register("xarxa_shown_models")
+def shown_on_pages():
+    # A group's page lists the members who agreed to be shown.
+    return [Membership]
+
+
+@hooks.register("xarxa_sections")
+def workgroups_sections():
+    from workgroups.models import WorkingGroupIndexPage
+
+    return [(20, WorkingGroupIndexPage, "Working groups", "working-groups", True)]
+
+
+@hooks.register("xarxa_demo", order=20)
+def workgroups_demo(loader, homes, *, as_in_2013):
+    from workgroups.demo.loader import WorkgroupsDemo
+
+    WorkgroupsDemo(loader, homes, as_in_2013=as_in_2013).run()

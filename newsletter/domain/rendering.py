@@ -13,6 +13,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from core.mail import merge_field, personalise
 from newsletter.domain.archive import summary_of, upcoming_events
 
 #: The per-recipient values every issue needs.
@@ -31,18 +32,6 @@ class RenderedIssue:
     subject: str
     html: str
     text: str
-
-
-def merge_field(name):
-    # Not `%` formatting: Mailgun's syntax (`%recipient.%s%`) has percent signs of its own.
-    return settings.XARXA_NEWSLETTER_MERGE_FIELD.replace("%s", name)
-
-
-def personalise(content, values):
-    """What an ESP does with merge data, for our own outbox backend and the tests."""
-    for name, value in values.items():
-        content = content.replace(merge_field(name), value)
-    return content
 
 
 def _absolute(html):

@@ -26,10 +26,10 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
     pagination_class = Pagination
 
     def get_base_queryset(self):
-        from newsletter.domain.archive import unsent_issues
+        from core import extensions
 
         # A newsletter issue is published before it is sent, and public only once sent.
-        return super().get_base_queryset().exclude(pk__in=unsent_issues().values("pk"))
+        return extensions.listed(super().get_base_queryset())
 
 
 class PublicImagesAPIViewSet(ImagesAPIViewSet):

@@ -267,3 +267,16 @@ def _failed(message, error, now):
             *BODY,
         ]
     )
+
+
+def merge_field(name):
+    """A merge field in the ESP's syntax (XARXA_NEWSLETTER_MERGE_FIELD, `%s` the name)."""
+    # Not `%` formatting: Mailgun's syntax (`%recipient.%s%`) has percent signs of its own.
+    return settings.XARXA_NEWSLETTER_MERGE_FIELD.replace("%s", name)
+
+
+def personalise(content, values):
+    """What an ESP does with merge data: for the outbox-folder backend and the tests."""
+    for name, value in values.items():
+        content = content.replace(merge_field(name), value)
+    return content

@@ -111,7 +111,7 @@ class FolderPayload(BasePayload):
         pass
 
     def for_recipient(self, recipient):
-        from newsletter.domain.rendering import personalise
+        from core.mail import personalise  # core.mail imports models: not at load time
 
         values = self.data.get("merge_data", {}).get(recipient.addr_spec, {})
         headers = {

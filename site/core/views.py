@@ -12,6 +12,7 @@ from wagtail.models import Locale, Page
 from wagtail.search.utils import parse_query_string
 from wagtail.views import serve as wagtail_serve
 
+from core import extensions
 from core.domain import health
 
 logger = logging.getLogger(__name__)
@@ -23,10 +24,8 @@ def search(request):
     query = request.GET.get("q", "").strip()[:200]
     results = Page.objects.none()
     if query:
-        from newsletter.domain.archive import unsent_issues
-
         pages = Page.objects.live().public().filter(locale=Locale.get_active())
-        pages = pages.exclude(pk__in=list(unsent_issues().values_list("pk", flat=True)))
+        pages = extensions.listed(pages, as_list=True)
         # Parsed, not raw: a stray quote or operator in the raw string is a syntax
         # error to SQLite's full-text engine.
         _filters, parsed = parse_query_string(query)

@@ -133,3 +133,13 @@ def mark_public_pages_for_the_page_cache(page, request, serve_args, serve_kwargs
     # Its two queries only where a copy could be kept: not for a POST, nor for an editor.
     if page_cache.may_serve_from_cache(request):
         page_cache.mark_public(page, request)
+
+
+# --- what core asks of every app (core.extensions); news is core's own section -----
+
+
+@hooks.register("xarxa_sections")
+def news_section():
+    from core.models import NewsIndexPage
+
+    return [(40, NewsIndexPage, "News", "news", True)]

@@ -70,16 +70,11 @@ class DemoLoader:
             translations.track_existing_translations(page)
 
     def load_apps(self, homes):
-        # Each app adds its own part of the network to the same tree.
-        from events.demo.loader import EventsDemo
-        from newsletter.demo.loader import NewsletterDemo
-        from workgroups.demo.loader import WorkgroupsDemo
+        # Each app adds its own part of the network to the same tree, in the order of
+        # their hooks (the newsletter last: its draft gathers what the others published).
+        from core import extensions
 
-        EventsDemo(self, homes, as_in_2013=self.as_in_2013).run()
-        WorkgroupsDemo(self, homes, as_in_2013=self.as_in_2013).run()
-        # Last: its topics point at the conference and the groups, and its draft issue
-        # gathers what the others published.
-        NewsletterDemo(self, homes, as_in_2013=self.as_in_2013).run()
+        extensions.load_demo(self, homes, as_in_2013=self.as_in_2013)
 
     # Snippets -------------------------------------------------------------
 

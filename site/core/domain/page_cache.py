@@ -54,11 +54,9 @@ def _language_prefixed(path):
 def known_parameters():
     """The query parameters pages read (filters, pagination). A copy is kept only for
     these, short: `?x=<random>` must not fill the cache with copies of one page."""
-    from events.domain.agenda import AgendaFilterForm
-    from events.domain.programme import ProgrammeFilterForm
+    from core import extensions
 
-    return frozenset({"page", "tag", *ProgrammeFilterForm.base_fields,
-                      *AgendaFilterForm.base_fields})  # fmt: skip
+    return frozenset({"page", "tag", *extensions.page_parameters()})
 
 
 def _parameters_known(request):
@@ -154,18 +152,16 @@ def public_content_models():
     from wagtail.models import Locale, PageViewRestriction, Site
     from wagtail.snippets.models import get_snippet_models
 
+    from core import extensions
     from core.models import NetworkSettings
-    from events.models import CalendarSubscription, ImportedEvent
-    from workgroups.models import Membership
 
     shown = {*get_snippet_models(), get_image_model(), get_document_model(), Site, Locale,
-             ImportedEvent, NetworkSettings,
+             NetworkSettings,
              # a page made private must stop being served to anyone at once
              PageViewRestriction,
-             # a group's page lists the members who agreed to be shown
-             Membership}  # fmt: skip
-    # A subscription is the import's own bookkeeping; its events are what pages show.
-    return frozenset(shown - {CalendarSubscription})
+             # what the apps show besides their pages (imported events, listed members)
+             *extensions.shown_models()}  # fmt: skip
+    return frozenset(shown - extensions.bookkeeping_models())
 
 
 def row_saved(sender, raw=False, **_signal):

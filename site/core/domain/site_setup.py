@@ -20,21 +20,11 @@ class AlreadySetUp(Exception):
 
 
 def sections():
-    """(page type, title, slug, in the menu) of each section under the home page."""
-    from core.models import NewsIndexPage
-    from events.models import AgendaPage, ConferenceIndexPage, EventIndexPage
-    from newsletter.models import NewsletterIndexPage
-    from workgroups.models import WorkingGroupIndexPage
+    """(page type, title, slug, in the menu) of each section under the home page, as
+    the apps (and core, for news) register them."""
+    from core import extensions
 
-    return [
-        (ConferenceIndexPage, "Conferences", "conferences", True),
-        (WorkingGroupIndexPage, "Working groups", "working-groups", True),
-        (AgendaPage, "Agenda", "agenda", True),
-        (NewsIndexPage, "News", "news", True),
-        (NewsletterIndexPage, "Newsletter", "newsletter", True),
-        # Partners' events reach the agenda through it; it needs no menu entry.
-        (EventIndexPage, "Partners' events", "partners-events", False),
-    ]
+    return extensions.sections()
 
 
 def remove_wagtail_welcome_page():

@@ -54,10 +54,10 @@ class HomePage(RoutablePageMixin, Page):
 
     @re_path(r"^calendar\.ics/?$", name="calendar")
     def calendar(self, request):
-        # The network feed gathers every app's items; the calendar module lives in events.
-        from events import feeds
+        # The network feed gathers every app's items; the app that writes calendars serves it.
+        from core import extensions
 
-        return feeds.network_feed(request, self)
+        return extensions.network_feed(request, self)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
