@@ -252,10 +252,13 @@ def add_session(registration, session, *, waitlist=False, now=None):
 
 def promote(session, now=None):
     """Give free seats to the waiting list, first come first served. A delegate whose
-    other sessions overlap this one is passed over and keeps their place."""
+    other sessions overlap this one is passed over and keeps their place. A session
+    that is cancelled, unpublished or over seats nobody: its list only waits."""
     from events.domain import registration_mail
     from events.models import Booking
 
+    if session.is_cancelled or not session.live or session.end <= (now or timezone.now()):
+        return []
     promoted = []
     waiting = (
         # Only the booking rows, and skipping any another transaction holds: a delegate

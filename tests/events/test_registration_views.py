@@ -453,6 +453,28 @@ def test_cancelling_the_clash_seats_the_delegate_on_the_list_they_joined(
     assert "You are number" not in page
 
 
+def test_cancelling_the_clash_seats_nobody_in_a_cancelled_session(
+    client, conference, bookable, delegate, django_capture_on_commit_callbacks
+):
+    """Seen in review: B, which the delegate waited for, was cancelled by an editor; when
+    the delegate then cancelled A, the waiting list of B seated them and the email said
+    "A seat is yours: Late morning" for a session that will not take place."""
+    morning = bookable("morning", capacity=5, start=(10, 0), end=(12, 0), title="Morning")
+    late = bookable("late", capacity=5, start=(11, 0), end=(13, 0), title="Late morning")
+    registration = delegate("laura@example.org", [morning])
+    url = manage_page(conference, registration)
+    client.post(url, {"action": "waitlist", "session": late.pk})
+    late = SessionPage.objects.get(pk=late.pk)
+    late.status = "cancelled"
+    with django_capture_on_commit_callbacks(execute=True):
+        late.save_revision().publish()
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url, {"action": "cancel", "session": morning.pk})
+    assert registration.bookings.get(session=late).status == "waitlisted"
+    assert not [m for m in mail.outbox if "A seat is yours" in m.subject]
+
+
 def test_book_from_the_waiting_list_takes_a_free_seat(
     client, conference, bookable, delegate, django_capture_on_commit_callbacks
 ):
