@@ -45,6 +45,20 @@ def test_past_member_until_closes_the_member_page_and_private_feed(client, membe
     assert client.get(f"{observatories.url}member/{feed}/calendar.ics").status_code == 404
 
 
+def test_a_former_member_whose_date_has_passed_may_ask_to_join_again(client, member, observatories):
+    """Seen in review: once "member until" had passed the links were dead, yet the join
+    form answered "This email address has already asked to join or is a member" and the
+    database refused a new request (the old row still said active)."""
+    from tests.workgroups.test_membership import join_data
+
+    membership, _manage, _feed = member(email="rosa.martinez@example.org")
+    Membership.objects.filter(pk=membership.pk).update(until=YESTERDAY)
+    response = client.post(f"{observatories.url}join/", join_data())
+    assert response.status_code == 302
+    rows = Membership.objects.filter(email="rosa.martinez@example.org", group=observatories)
+    assert sorted(rows.values_list("status", flat=True)) == ["ended", "requested"]
+
+
 def test_a_member_until_today_still_has_their_links(client, member, observatories):
     membership, manage, _feed = member()
     Membership.objects.filter(pk=membership.pk).update(until=timezone.localdate())

@@ -49,6 +49,12 @@ def request_to_join(group, details, *, privacy_version, now=None):
         )
     )
     with transaction.atomic():
+        # A membership past its "member until" is over (`current`), though its row still
+        # says active: it closes now, so a former member may ask to join again.
+        lapsed = live.filter(status=MembershipStatus.ACTIVE).exclude(
+            pk__in=current(live, timezone.localdate(now)).values("pk")
+        )
+        lapsed.update(status=MembershipStatus.ENDED, manage_token_hash="", feed_token_hash="")
         if live.exists():
             raise asked
         try:
