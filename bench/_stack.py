@@ -2,7 +2,8 @@
 gunicorn with 2 sync workers, the demo database with two sessions to book, and a plain
 HTTP client (one connection per request, as gunicorn's sync workers serve them).
 
-Shared by registration.py, load.py and drill_database_restart.py.
+Shared by registration.py, load.py and drill_database_restart.py; programme.py takes
+its Redis.
 """
 
 import collections
@@ -93,6 +94,42 @@ def postgres():
             capture_output=True,
         )
         shutil.rmtree(work, ignore_errors=True)
+
+
+@contextmanager
+def redis_server():
+    """A throwaway redis-server on a free loopback port, as bin/run-tests starts one (no
+    persistence); stopped whatever happens. Yields its redis:// URL."""
+    import redis
+
+    executable = shutil.which("redis-server")
+    if executable is None:
+        sys.exit("redis-server is not installed (apt-get install redis-server).")
+    port = free_port()
+    with tempfile.TemporaryDirectory(prefix="xarxa-bench-redis.") as work:
+        log_path = Path(work) / "redis.log"
+        with open(log_path, "w") as log:
+            process = subprocess.Popen(
+                [executable, "--bind", "127.0.0.1", "--port", str(port), "--save", "",
+                 "--appendonly", "no", "--dir", work],
+                stdout=log, stderr=log,
+            )  # fmt: skip
+        try:
+            deadline = time.monotonic() + 10
+            while True:
+                try:
+                    redis.Redis(port=port).ping()
+                    break
+                except redis.ConnectionError:
+                    if process.poll() is not None or time.monotonic() > deadline:
+                        raise RuntimeError(
+                            f"redis-server did not answer:\n{tail(log_path)}"
+                        ) from None
+                    time.sleep(0.1)
+            yield f"redis://127.0.0.1:{port}/0"
+        finally:
+            process.terminate()
+            process.wait(timeout=15)
 
 
 @contextmanager
