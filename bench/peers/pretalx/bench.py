@@ -76,12 +76,12 @@ def pretalx_environment(data_dir):
     }
 
 
-def pretalx_python(*arguments, env, capture=True):
+def pretalx_python(*arguments, env):
     """Run pretalx's Python; on failure, stop the benchmark saying what failed."""
     done = subprocess.run(
         [str(VENV / "bin" / "python"), *map(str, arguments)],
         env=env,
-        capture_output=capture,
+        capture_output=True,
         text=True,
     )
     if done.returncode:
