@@ -32,7 +32,7 @@ def main():
                     f"{route} {label}",
                     timed(get(conference.url + route)),
                     baseline,
-                    "flat queries; 300 well under pretalx's 1.3 s" if "300" in label else "",
+                    "flat queries (pretalx: bench/peers/pretalx)" if "300" in label else "",
                 )
             )
     print_table("Programme and exports vs a StandardPage render (same run)", rows)
