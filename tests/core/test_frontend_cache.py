@@ -23,7 +23,9 @@ class Proxy(BaseHTTPRequestHandler):
         pass
 
 
-def test_publishing_a_page_purges_its_url(demo, settings, django_capture_on_commit_callbacks):
+@pytest.fixture
+def cdn(settings):
+    """A caching proxy on loopback that records the PURGE requests Wagtail sends it."""
     server = HTTPServer(("127.0.0.1", 0), Proxy)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     settings.WAGTAILFRONTENDCACHE = {
@@ -32,13 +34,16 @@ def test_publishing_a_page_purges_its_url(demo, settings, django_capture_on_comm
             "LOCATION": f"http://127.0.0.1:{server.server_port}",
         }
     }
-    try:
-        session = SessionPage.objects.filter(locale__language_code="ca").live().first()
-        session.abstract = "Resum nou."
-        with django_capture_on_commit_callbacks(execute=True):
-            session.save_revision().publish()
-    finally:
-        server.shutdown()
+    Proxy.purged = []
+    yield Proxy.purged
+    server.shutdown()
+
+
+def test_publishing_a_page_purges_its_url(demo, cdn, django_capture_on_commit_callbacks):
+    session = SessionPage.objects.filter(locale__language_code="ca").live().first()
+    session.abstract = "Resum nou."
+    with django_capture_on_commit_callbacks(execute=True):
+        session.save_revision().publish()
     assert ("testserver", session.url) in Proxy.purged
     # And what lists it: the conference, its programme and exports, the section, home.
     conference = session.get_parent().specific
@@ -49,22 +54,13 @@ def test_publishing_a_page_purges_its_url(demo, settings, django_capture_on_comm
     assert not any("{" in path or "(" in path for _host, path in Proxy.purged)
 
 
-def test_moving_a_page_purges_its_old_addresses(demo, settings, django_capture_on_commit_callbacks):
+def test_moving_a_page_purges_its_old_addresses(demo, cdn, django_capture_on_commit_callbacks):
     """Before the fix a move sent no PURGE at all (Wagtail purges on publish and unpublish
     only), so a CDN kept serving the conference at its old address, programme included."""
     from wagtail.models import Page
 
     from events.models import ConferencePage
 
-    server = HTTPServer(("127.0.0.1", 0), Proxy)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    settings.WAGTAILFRONTENDCACHE = {
-        "cdn": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-            "LOCATION": f"http://127.0.0.1:{server.server_port}",
-        }
-    }
-    Proxy.purged = []
     conference = ConferencePage.objects.get(locale__language_code="ca", acronym="oidp13")
     old_section = conference.get_parent().specific
     session = conference.get_children().live().first()
@@ -73,11 +69,8 @@ def test_moving_a_page_purges_its_old_addresses(demo, settings, django_capture_o
     new_section = home.add_child(
         instance=Page(title="Arxiu", slug="arxiu", locale=conference.locale)
     )
-    try:
-        with django_capture_on_commit_callbacks(execute=True):
-            conference.move(new_section, pos="last-child")
-    finally:
-        server.shutdown()
+    with django_capture_on_commit_callbacks(execute=True):
+        conference.move(new_section, pos="last-child")
     purged = {path for _host, path in Proxy.purged}
     for path in ("", "programme/", "schedule.xml", "calendar.ics"):
         assert old_conference_url + path in purged, path

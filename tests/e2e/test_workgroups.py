@@ -11,6 +11,19 @@ from workgroups.models import MeetingPage, Membership, WorkingGroupPage
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
+def signed_in_admin(browser, live_server, username, width=1280):
+    """A page of the admin, signed in as `username` (password as the tests set it)."""
+    admin = browser.new_context(
+        base_url=live_server.url, locale="en-GB", viewport={"width": width, "height": 900}
+    ).new_page()
+    admin.goto("/admin/login/")
+    admin.fill("#id_username", username)
+    admin.fill("#id_password", "a-long-test-password")
+    admin.locator("button[type=submit]").click()
+    admin.wait_for_url("**/admin/")
+    return admin
+
+
 def test_join_in_spanish_approve_in_the_admin_and_open_the_member_view(
     phone_page, browser, live_server, live_demo
 ):
@@ -34,12 +47,7 @@ def test_join_in_spanish_approve_in_the_admin_and_open_the_member_view(
     assert membership.status == "requested"
 
     User.objects.create_superuser("coordinadora", "c@example.org", "a-long-test-password")
-    admin = browser.new_context(base_url=live_server.url, locale="en-GB").new_page()
-    admin.goto("/admin/login/")
-    admin.fill("#id_username", "coordinadora")
-    admin.fill("#id_password", "a-long-test-password")
-    admin.locator("button[type=submit]").click()
-    admin.wait_for_url("**/admin/")
+    admin = signed_in_admin(browser, live_server, "coordinadora")
     admin.goto(f"/admin/memberships/edit/{membership.pk}/")
     assert "Córdoba tuvo un observatorio" in admin.content()
     screenshot(admin, "workgroup-admin-request")
@@ -105,14 +113,7 @@ def test_a_coordinator_ends_a_membership_and_the_member_page_closes(
     manage = re.search(r"/member/([\w\-]+)/(?=\n)", welcome.body).group(1)
     User.objects.create_superuser("coordinadora", "c@example.org", "a-long-test-password")
     for width in (390, 1280):
-        admin = browser.new_context(
-            base_url=live_server.url, locale="en-GB", viewport={"width": width, "height": 900}
-        ).new_page()
-        admin.goto("/admin/login/")
-        admin.fill("#id_username", "coordinadora")
-        admin.fill("#id_password", "a-long-test-password")
-        admin.locator("button[type=submit]").click()
-        admin.wait_for_url("**/admin/")
+        admin = signed_in_admin(browser, live_server, "coordinadora", width=width)
         admin.goto(f"/admin/memberships/edit/{membership.pk}/")
         screenshot(admin, f"workgroup-admin-end-{width}")
         assert admin.get_by_role("heading", name="End this membership").is_visible()
