@@ -140,10 +140,14 @@ def clash(registration, session):
 def seat_waiting(registrations, now=None):
     """A clash that kept these delegates waiting may be gone (they cancelled a session, or
     an editor cancelled or moved one): every session they wait for seats whoever it can,
-    in the usual order and with the usual email (`promote` asks `clash` again)."""
+    in the usual order and with the usual email (`promote` asks `clash` again).
+
+    Callers run it once their own transaction has committed, and each session here has
+    a transaction of its own: holding one session's seat row while claiming another's
+    would deadlock with a delegate whose clash runs the other way round."""
     from events.models import SessionPage
 
-    sessions = (
+    sessions = list(
         SessionPage.objects.filter(
             bookings__status=BookingStatus.WAITLISTED, bookings__registration__in=registrations
         )
@@ -151,7 +155,8 @@ def seat_waiting(registrations, now=None):
         .order_by("pk")
     )
     for session in sessions:
-        promote(session, now)
+        with transaction.atomic():
+            promote(session, now)
 
 
 def title(session):
@@ -307,13 +312,14 @@ def cancel_booking(booking, *, now=None, notify=True):
         if booking.status == BookingStatus.CANCELLED:
             return booking
         was_confirmed = booking.status == BookingStatus.CONFIRMED
-        if _drop(booking, now):
-            seat_waiting([registration], now)
+        freed = _drop(booking, now)
         if notify and registration.status == RegistrationStatus.CONFIRMED:
             registration_mail.changed(
                 registration, cancelled=[booking.session] if was_confirmed else []
             )
-        return booking
+    if freed:
+        seat_waiting([registration], now)
+    return booking
 
 
 def move_booking(booking, session, *, now=None):
@@ -329,9 +335,6 @@ def move_booking(booking, session, *, now=None):
         old_session = booking.session
         freed = booking.status != BookingStatus.CANCELLED and _drop(booking, now)
         new = book(registration, session, waitlist=True, now=now)
-        if freed:
-            # After the new booking: the editor's choice comes before an old waiting list.
-            seat_waiting([registration], now)
         if registration.status == RegistrationStatus.CONFIRMED:
             registration_mail.changed(
                 registration,
@@ -339,7 +342,10 @@ def move_booking(booking, session, *, now=None):
                 waitlisted=[new] if new.status == BookingStatus.WAITLISTED else [],
                 cancelled=[old_session] if was_confirmed else [],
             )
-        return new
+    if freed:
+        # After the new booking: the editor's choice comes before an old waiting list.
+        seat_waiting([registration], now)
+    return new
 
 
 # --- the registration as a whole -----------------------------------------------------

@@ -42,24 +42,26 @@ def after_session_change(session):
         )
         if not session.is_cancelled:
             promote(session)
-        # Cancelled or moved, it may no longer clash with what its delegates wait for.
-        seat_waiting(
-            Registration.objects.filter(
-                bookings__session=session, bookings__status__in=SEATED
-            ).order_by("pk")
-        )
-        if session.sequence <= seats.notified_sequence:
-            return 0
-        Seats.objects.filter(pk=seats.pk).update(notified_sequence=session.sequence)
-        bookings = Booking.objects.filter(
-            session=session, status=BookingStatus.CONFIRMED
-        ).select_related("registration__conference")
-        for booking in bookings:
-            if session.is_cancelled:
-                registration_mail.changed(booking.registration, cancelled=[session])
-            else:
-                registration_mail.changed(booking.registration, updated=[session])
-        return len(bookings)
+        told = 0
+        if session.sequence > seats.notified_sequence:
+            Seats.objects.filter(pk=seats.pk).update(notified_sequence=session.sequence)
+            bookings = Booking.objects.filter(
+                session=session, status=BookingStatus.CONFIRMED
+            ).select_related("registration__conference")
+            for booking in bookings:
+                if session.is_cancelled:
+                    registration_mail.changed(booking.registration, cancelled=[session])
+                else:
+                    registration_mail.changed(booking.registration, updated=[session])
+            told = len(bookings)
+    # Cancelled or moved, it may no longer clash with what its delegates wait for; once
+    # this session's seat row is let go (see seat_waiting).
+    seat_waiting(
+        Registration.objects.filter(bookings__session=session, bookings__status__in=SEATED)
+        .distinct()
+        .order_by("pk")
+    )
+    return told
 
 
 #: Reminders go this many days before a conference's first day.

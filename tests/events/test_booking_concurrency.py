@@ -138,3 +138,31 @@ def test_concurrent_cancellations_and_bookings_keep_the_counts(live_demo):
     # The ten who were waiting first had priority over anyone who came later.
     assert confirmed == {r.email for r in waiting}
     assert Booking.objects.filter(session=session, status=BookingStatus.WAITLISTED).count() == 10
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_mirrored_clashes_cancelled_at_once_do_not_deadlock(live_demo):
+    """A delegate seated in A and waiting for B (which overlaps A), and another seated in
+    B and waiting for A, cancel at the same moment. Before, each served the waiting lists
+    inside its own cancellation: a review feared a deadlock (each holding one seat row and
+    claiming the other's); the test saw the other way it goes wrong: each transaction's
+    scan of a waiting list locked the other delegate's waiting booking, so the other
+    skipped it, and a delegate stayed 'waitlisted' with every seat free. Now the waiting
+    lists are served once the cancellation has committed, one session at a time."""
+    for round_ in range(3):
+        conference, first = make_session(f"mirror-a{round_}", capacity=5)
+        _conference, second = make_session(f"mirror-b{round_}", capacity=5)
+        one, other = confirmed_delegates(conference, 2, f"mirror{round_}-")
+        domain.book(one, first)
+        domain.book(other, second)
+        domain.book(one, second, waitlist=True)
+        domain.book(other, first, waitlist=True)
+        seated = [one.bookings.get(session=first), other.bookings.get(session=second)]
+        errors = run_at_once(
+            [lambda booking=booking: domain.cancel_booking(booking) for booking in seated]
+        )
+        assert errors == [], (round_, errors)
+        # Each cleared the other's clash: both end up seated where they waited.
+        assert one.bookings.get(session=second).status == BookingStatus.CONFIRMED
+        assert other.bookings.get(session=first).status == BookingStatus.CONFIRMED
