@@ -68,6 +68,9 @@ def refuse_form(form, scope, *, ip, email):
     form.add_error(
         None, _("Too many attempts. Try again in %(minutes)s minutes.") % {"minutes": wait}
     )
+    # For the page (includes/form_errors.html): a refusal is no mistake to correct, and
+    # the reader is told how long to wait with what they typed kept.
+    form.throttled_minutes = wait
     return True
 
 

@@ -2,10 +2,14 @@ import logging
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.core.exceptions import DisallowedHost
 from django.core.paginator import Paginator
-from django.http import HttpResponse, HttpResponseServerError, JsonResponse
+from django.http import HttpResponse, JsonResponse
+from django.middleware import csrf
 from django.shortcuts import render
 from django.template import loader
+from django.urls import reverse
+from django.utils import translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page
@@ -54,13 +58,59 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
+# The error pages are in the reader's language: LocaleMiddleware has taken it from the
+# URL's prefix, else the language cookie, else Accept-Language among the site's, else
+# English; the 500 page, which may come before that middleware ran, works it out itself.
+
+
 def page_not_found(request, exception=None):
     return render(request, "404.html", status=404)
 
 
+def permission_denied(request, exception=None):
+    return render(request, "403.html", status=403)
+
+
+def bad_request(request, exception=None):
+    try:
+        request.get_host()
+    except DisallowedHost:
+        # The site's own pages need the host (addresses, the site's settings): a
+        # request for a host this site does not serve gets the page that needs nothing.
+        return static_error_page(request, "errors/400_static.html", 400)
+    return render(request, "400.html", status=400)
+
+
+def csrf_failure(request, reason=""):
+    context = {"cookies_missing": reason == csrf.REASON_NO_CSRF_COOKIE}
+    return render(request, "403_csrf.html", context, status=403)
+
+
 def server_error(request):
-    # No context processors: whatever broke the page may break them too.
-    return HttpResponseServerError(loader.get_template("500.html").render())
+    return static_error_page(request, "500.html", 500)
+
+
+def static_error_page(request, template, status):
+    """An error page in the site's design that needs no database: no context
+    processors, no page tree, no settings rows. Whatever broke the request (the
+    database among them) may break those too."""
+    codes = [code for code, _name in settings.LANGUAGES]
+    language = translation.get_language_from_request(request, check_path=True) if request else None
+    language = language if language in codes else settings.LANGUAGE_CODE
+    with translation.override(language):
+        context = {
+            "LANGUAGE_CODE": language,
+            "STATIC_URL": settings.STATIC_URL,
+            "home_url": f"/{language}/",
+            "search_url": reverse("search"),
+            # Each language's home page: the address that failed may fail in all of them.
+            "languages": [
+                {"code": code, "name": name, "url": f"/{code}/", "is_current": code == language}
+                for code, name in settings.LANGUAGES
+            ],
+        }
+        body = loader.get_template(template).render(context)
+    return HttpResponse(body, status=status)
 
 
 @never_cache

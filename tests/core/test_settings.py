@@ -119,3 +119,21 @@ def test_the_rq_queue_needs_redis():
     result = manage("check", env=env)
     assert result.returncode != 0
     assert "XARXA_TASK_BACKEND=rq needs REDIS_URL" in result.stderr
+
+
+DEMO_SERVES = """
+from django.conf import settings
+from django.test import Client
+response = Client().get("/static/core/css/xarxa.css")
+print(settings.DEBUG, response.status_code, b"--brand" in b"".join(response.streaming_content))
+"""
+
+
+def test_the_demo_runs_without_debug_and_still_serves_static_files(tmp_path):
+    """`make demo` (bin/serve-demo) shows the site's own error pages, so DEBUG is off;
+    the stylesheet must still come, without a collectstatic."""
+    env = {"DJANGO_SETTINGS_MODULE": "config.settings.demo", "XARXA_VAR_DIR": str(tmp_path)}
+    result = manage("shell", "--no-imports", "-c", DEMO_SERVES, env=env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "False 200 True"
+    assert "config.settings.demo" in (ROOT / "bin" / "serve-demo").read_text()

@@ -1,7 +1,6 @@
 import json
 
 import pytest
-from django.test import override_settings
 
 pytestmark = pytest.mark.django_db
 
@@ -24,15 +23,6 @@ def test_unknown_page_is_a_translated_404(client, demo):
     response = client.get("/ca/no-existeix/")
     assert response.status_code == 404
     assert "No s'ha trobat la pàgina" in response.content.decode()
-
-
-@override_settings(DEBUG=False)
-def test_server_error_page_needs_no_database(client, db):
-    from core.views import server_error
-
-    response = server_error(None)
-    assert response.status_code == 500
-    assert b"Alguna cosa ha fallat" in response.content
 
 
 def test_search_without_words_shows_only_the_form(client, demo):

@@ -218,6 +218,9 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
+# A form sent from a page left open too long, or without cookies: the site's own page,
+# in the reader's language, saying to reload and send again.
+CSRF_FAILURE_VIEW = "core.views.csrf_failure"
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 
 # Every handler redacts (core.logs). Django configures its own first, which writes in
