@@ -208,3 +208,30 @@ def network_feed(request, home):
     from events import feeds
 
     return feeds.network_feed(request, home)
+
+
+@hooks.register("xarxa_search_kinds")
+def events_search_kinds():
+    from core.dates import date_range
+    from core.domain.search import SearchKind
+    from events.domain.timeslots import LocalSlot, day_label
+    from events.models import EventPage
+
+    def dates(page):
+        return date_range(page.start_date, page.end_date)
+
+    def session_time(session):
+        # In the conference's zone, as its programme writes it.
+        slot = LocalSlot.of(session.start, session.end, session.get_parent().specific.zone)
+        return f"{day_label(slot.day)}, {slot.label}"
+
+    def conference_names(conference):
+        # "Cascais" finds the conference held there, though its title may not say it.
+        city = conference.venue.city if conference.venue_id else ""
+        return f"{conference.acronym} {city}"
+
+    return {
+        ConferencePage: SearchKind(_("Conference"), 2, dates, conference_names),
+        SessionPage: SearchKind(_("Session"), 1, session_time),
+        EventPage: SearchKind(_("External event"), 0.5, dates, lambda page: page.city),
+    }

@@ -123,3 +123,10 @@ def unsent_issue_ids():
     from newsletter.domain.archive import unsent_issues
 
     return unsent_issues().values_list("pk", flat=True)
+
+
+@hooks.register("xarxa_search_kinds")
+def newsletter_search_kinds():
+    from core.domain.search import SearchKind
+
+    return {NewsletterIssuePage: SearchKind(_("Newsletter"), 0.25)}

@@ -183,3 +183,20 @@ def workgroups_demo(loader, homes, *, as_in_2013):
     from workgroups.demo.loader import WorkgroupsDemo
 
     WorkgroupsDemo(loader, homes, as_in_2013=as_in_2013).run()
+
+
+@hooks.register("xarxa_search_kinds")
+def workgroups_search_kinds():
+    from core.domain.search import SearchKind
+    from workgroups.domain import meetings
+    from workgroups.models import MeetingPage, WorkingGroupPage
+
+    def next_date(meeting):
+        # The next date for a series still going on, else its last.
+        found = meetings.upcoming(meeting, limit=1) or meetings.occurrences(meeting)[-1:]
+        return found[0].label if found else ""
+
+    return {
+        WorkingGroupPage: SearchKind(gettext_lazy("Working group"), 2),
+        MeetingPage: SearchKind(gettext_lazy("Working group meeting"), 0.5, next_date),
+    }

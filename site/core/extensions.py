@@ -56,3 +56,10 @@ def network_feed(request, home):
     (`xarxa_network_feed`)."""
     (serve,) = hooks.get_hooks("xarxa_network_feed")
     return serve(request, home)
+
+
+def search_kinds():
+    """How search ranks and shows each page type (core.domain.search.SearchKind):
+    `xarxa_search_kinds` hooks each return {page model: SearchKind}."""
+    answers = _answers("xarxa_search_kinds")
+    return {model: kind for kinds in answers for model, kind in kinds.items()}

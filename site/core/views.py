@@ -18,6 +18,7 @@ from wagtail.views import serve as wagtail_serve
 
 from core import extensions
 from core.domain import health
+from core.domain import search as site_search
 
 logger = logging.getLogger(__name__)
 SEARCH_RESULTS_PER_PAGE = 10
@@ -26,20 +27,23 @@ SEARCH_RESULTS_PER_PAGE = 10
 @require_GET
 def search(request):
     query = request.GET.get("q", "").strip()[:200]
-    results = Page.objects.none()
+    results = []
+    kinds = extensions.search_kinds()
     if query:
         pages = Page.objects.live().public().filter(locale=Locale.get_active())
         pages = extensions.listed(pages, as_list=True)
         # Parsed, not raw: a stray quote or operator in the raw string is a syntax
         # error to SQLite's full-text engine.
         _filters, parsed = parse_query_string(query)
-        results = pages.specific().search(parsed)
+        results = site_search.search(pages, parsed, query, kinds)
     page = Paginator(results, SEARCH_RESULTS_PER_PAGE).get_page(request.GET.get("page"))
-    return render(
-        request,
-        "core/search.html",
-        {"query": query, "results": page, "filter_query": urlencode({"q": query})},
-    )
+    context = {
+        "query": query,
+        "results": page,
+        "described": site_search.describe(page.object_list, kinds),
+        "filter_query": urlencode({"q": query}),
+    }
+    return render(request, "core/search.html", context)
 
 
 def page_file(request, path, filename):

@@ -143,3 +143,12 @@ def news_section():
     from core.models import NewsIndexPage
 
     return [(40, NewsIndexPage, "News", "news", True)]
+
+
+@hooks.register("xarxa_search_kinds")
+def core_search_kinds():
+    from core.dates import long_date
+    from core.domain.search import SearchKind
+    from core.models import NewsPage
+
+    return {NewsPage: SearchKind(_("News"), weight=0.5, date=lambda page: long_date(page.date))}
