@@ -91,3 +91,12 @@ def test_every_result_page_of_a_long_search_is_ranked_as_a_whole(client, demo):
     assert len(first) == 10
     assert second
     assert not {r[0] for r in first} & {r[0] for r in second}
+
+
+def test_a_summary_from_rich_text_keeps_its_words_apart(client, demo):
+    """A meeting has no introduction: its agenda's first words, one list item after
+    another, not run together ("observatoryShared indicators")."""
+    found = results(client.get("/en/search/", {"q": "monthly"}))
+    meeting = next(r for r in found if r[1] == "Monthly online meeting")
+    assert meeting[2].startswith("Working group meeting · ")
+    assert re.search(r"[a-z][A-Z]", meeting[3]) is None, meeting[3]

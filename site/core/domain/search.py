@@ -8,11 +8,12 @@ before the sessions and news that mention it. The apps say how much each of thei
 types weighs, how it is dated and what else names it (`xarxa_search_kinds` hooks, in
 `core.extensions.search_kinds`)."""
 
+import html
+import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
@@ -25,6 +26,7 @@ CANDIDATES = 200
 #: A name with every word looked for outweighs any type's weight (at most 2).
 NAME_WEIGHT = 4
 SUMMARY_WORDS = 30
+TAG = re.compile(r"<[^>]*>")
 
 
 @dataclass(frozen=True)
@@ -101,7 +103,8 @@ def summary(page):
         for field in ("body", "agenda"):
             value = getattr(page, field, None)
             if value:
-                text = " ".join(strip_tags(str(value)).split())
+                # A space for each tag: list items and paragraphs do not run together.
+                text = " ".join(html.unescape(TAG.sub(" ", str(value))).split())
                 break
     return Truncator(text).words(SUMMARY_WORDS)
 
