@@ -6,10 +6,14 @@ key revokes every link at once; a database copy without SECRET_KEY forges none.
 """
 
 import datetime
+import functools
+import hashlib
+import hmac
 import secrets
 
+from django.conf import settings
 from django.core import signing
-from django.utils.crypto import constant_time_compare, salted_hmac
+from django.utils.crypto import constant_time_compare
 
 #: How long a confirmation link works.
 CONFIRMATION_MAX_AGE = datetime.timedelta(days=7)
@@ -20,8 +24,16 @@ def new_key():
     return secrets.token_urlsafe(24)
 
 
+@functools.cache
+def _derived_key(secret):
+    # The key django.utils.crypto.salted_hmac derives on every call: an issue makes 10,000
+    # links under one secret, so it is derived once (the links are the same as before).
+    return hashlib.sha1(f"newsletter.subscriber{secret}".encode()).digest()
+
+
 def _mac(subscriber_id, key):
-    return salted_hmac("newsletter.subscriber", f"{subscriber_id}:{key}").hexdigest()[:32]
+    message = f"{subscriber_id}:{key}".encode()
+    return hmac.digest(_derived_key(settings.SECRET_KEY), message, "sha1").hex()[:32]
 
 
 def subscriber_token(subscriber):

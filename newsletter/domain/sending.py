@@ -16,8 +16,9 @@ from anymail.exceptions import AnymailRecipientsRefused
 from anymail.message import AnymailMessage
 from django.conf import settings
 from django.core.mail import get_connection
-from django.db import transaction
-from django.db.models import Count, F, Q
+from django.db import connections, router, transaction
+from django.db.models import Case, Count, F, Q, Subquery, Value, When
+from django.db.models.constants import OnConflict
 from django.utils import timezone
 from wagtail.models import Locale
 
@@ -32,10 +33,9 @@ log = logging.getLogger(__name__)
 MAX_ATTEMPTS = 5
 #: The first retry waits this long; each further one twice as long, up to an hour.
 FIRST_BACKOFF = datetime.timedelta(seconds=30)
-#: The ledger is written this many rows at a time, so memory does not grow with the list.
-LEDGER_CHUNK = 500
 _DONE = (DeliveryStatus.SENT, DeliveryStatus.FAILED, DeliveryStatus.SUPPRESSED)
 _REFUSED = {"rejected", "invalid", "failed"}
+_SENDING = DeliveryStatus.SENDING
 
 
 def source_of(issue):
@@ -76,30 +76,54 @@ def write_ledger(dispatch):
     """One queued row per reader, in the language they will get. Run once per dispatch."""
     from newsletter.models import Delivery
 
-    issue = dispatch.issue
-    live = live_languages(issue)
-    default = settings.LANGUAGE_CODE
-    rows = []
-    total = 0
-    readers = recipients(issue).values_list("pk", "email", "language").order_by("pk")
-    for subscriber_id, email, language in readers.iterator(chunk_size=LEDGER_CHUNK):
-        row = Delivery(dispatch=dispatch, subscriber_id=subscriber_id, email=email)
-        if language in live:
-            row.language = language
-        elif language in dispatch.fallback_languages:
-            row.language = default
-        else:
+    live = live_languages(dispatch.issue)
+    fallback = [language for language in dispatch.fallback_languages if language not in live]
+    sendable = Q(language__in=live) | Q(language__in=fallback)
+    rows = (
+        recipients(dispatch.issue)
+        .annotate(
+            row_dispatch=Value(dispatch.pk),
+            row_language=Case(
+                When(language__in=fallback, then=Value(settings.LANGUAGE_CODE)),
+                default=F("language"),
+            ),
             # A translation unpublished after the editor pressed Send: hold it back, visibly.
-            row.language = language
-            row.status = DeliveryStatus.SUPPRESSED
-            row.error = "no published translation"
-        rows.append(row)
-        total += 1
-        if len(rows) >= LEDGER_CHUNK:
-            Delivery.objects.bulk_create(rows, ignore_conflicts=True)
-            rows = []
-    Delivery.objects.bulk_create(rows, ignore_conflicts=True)
-    return total
+            row_status=Case(
+                When(sendable, then=Value(DeliveryStatus.QUEUED.value)),
+                default=Value(DeliveryStatus.SUPPRESSED.value),
+            ),
+            row_error=Case(
+                When(sendable, then=Value("")), default=Value("no published translation")
+            ),
+            row_attempts=Value(0),
+            row_message_id=Value(""),
+        )
+        .values_list(
+            "row_dispatch", "pk", "email", "row_language", "row_status", "row_error",
+            "row_attempts", "row_message_id",
+        )
+        .order_by("pk")
+    )  # fmt: skip
+    columns = ("dispatch", "subscriber", "email", "language", "status", "error", "attempts",
+               "esp_message_id")  # fmt: skip
+    # One INSERT ... SELECT: the rows never travel through Python, where building 10,000
+    # model instances and their parameters took longer than sending the issue.
+    return _insert_from(Delivery, columns, rows)
+
+
+def _insert_from(model, columns, query):
+    """INSERT INTO the model's table the rows `query` selects, skipping any that would
+    break a unique constraint; how many were inserted. (The ORM has no INSERT ... SELECT.)"""
+    connection = connections[router.db_for_write(model)]
+    ops = connection.ops
+    names = ", ".join(ops.quote_name(model._meta.get_field(c).column) for c in columns)
+    select, params = query.query.get_compiler(connection=connection).as_sql()
+    statement = ops.insert_statement(on_conflict=OnConflict.IGNORE)
+    suffix = ops.on_conflict_suffix_sql([], OnConflict.IGNORE, [], [])
+    table = ops.quote_name(model._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(f"{statement} {table} ({names}) {select} {suffix}", params)
+        return cursor.rowcount
 
 
 def _start(dispatch_id, now):
@@ -159,6 +183,28 @@ def requeue_stale(dispatch, now):
     return stale.update(status=DeliveryStatus.QUEUED)
 
 
+class _Claimed:
+    """A claimed ledger row and what its message needs of the reader: a batch's worth of
+    these costs a fraction of as many model instances with their subscribers."""
+
+    __slots__ = (
+        "pk", "email", "language", "attempts", "subscriber_id", "subscriber", "claimed_at",
+        "status", "error", "sent_at", "next_attempt_at", "esp_message_id",
+    )  # fmt: skip
+
+    def __init__(self, pk, email, language, attempts, next_attempt_at, subscriber, claimed_at):
+        self.pk, self.email, self.language = pk, email, language
+        self.attempts, self.next_attempt_at, self.claimed_at = attempts, next_attempt_at, claimed_at
+        self.subscriber_id, self.subscriber = subscriber.pk, subscriber
+        self.status, self.error, self.sent_at, self.esp_message_id = _SENDING, "", None, ""
+
+
+_CLAIMED = (
+    "pk", "email", "language", "attempts", "next_attempt_at",
+    "subscriber_id", "subscriber__status", "subscriber__key", "subscriber__language",
+)  # fmt: skip
+
+
 def _claim(dispatch, size, now):
     """Up to `size` queued rows in one language, marked sending and committed."""
     from newsletter.models import Delivery
@@ -166,30 +212,28 @@ def _claim(dispatch, size, now):
     due = Delivery.objects.filter(dispatch=dispatch, status=DeliveryStatus.QUEUED).filter(
         Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now)
     )
+    # The first due row's language, asked in the same query as the batch.
+    first = Subquery(due.order_by("pk").values("language")[:1])
     with transaction.atomic():
-        first = due.order_by("pk").values_list("language", flat=True).first()
-        if first is None:
-            return []
-        rows = list(
+        locked = (
             due.filter(language=first)
-            .select_related("subscriber")
             .select_for_update(skip_locked=True, of=("self",))
-            .order_by("pk")[:size]
+            .order_by("pk")
+            .values_list(*_CLAIMED)[:size]
         )
-        gone = [
-            row.pk
-            for row in rows
-            if row.subscriber is None or row.subscriber.status != SubscriberStatus.CONFIRMED
-        ]
+        rows, gone = [], []
+        for pk, email, language, attempts, retry, reader, status, key, reader_language in locked:
+            if reader is None or status != SubscriberStatus.CONFIRMED:
+                gone.append(pk)
+            else:
+                reader = _Reader(reader, key, reader_language)
+                rows.append(_Claimed(pk, email, language, attempts + 1, retry, reader, now))
         if gone:
             Delivery.objects.filter(pk__in=gone).update(status=DeliveryStatus.SUPPRESSED)
-        rows = [row for row in rows if row.pk not in gone]
-        for row in rows:
-            row.attempts += 1
-            row.claimed_at = now
-        Delivery.objects.filter(pk__in=[row.pk for row in rows]).update(
-            status=DeliveryStatus.SENDING, claimed_at=now, attempts=F("attempts") + 1
-        )
+        if rows:
+            Delivery.objects.filter(pk__in=[row.pk for row in rows]).update(
+                status=DeliveryStatus.SENDING, claimed_at=now, attempts=F("attempts") + 1
+            )
     return rows if rows or not gone else _claim(dispatch, size, now)
 
 
@@ -229,10 +273,10 @@ def links_for(subscriber_id, key, language):
 
 
 class _Reader:
-    __slots__ = ("pk", "key")
+    __slots__ = ("pk", "key", "language")
 
-    def __init__(self, pk, key):
-        self.pk, self.key = pk, key
+    def __init__(self, pk, key, language=None):
+        self.pk, self.key, self.language = pk, key, language
 
 
 def message_for(dispatch, rendered, rows, sender):
@@ -259,10 +303,10 @@ def message_for(dispatch, rendered, rows, sender):
     return message
 
 
-def _send_batch(dispatch, rows, rendered, connection, now):
+def _send_batch(dispatch, rows, rendered, sender, connection, now):
     from newsletter.models import Delivery
 
-    message = message_for(dispatch, rendered, rows, mail.sender())
+    message = message_for(dispatch, rendered, rows, sender)
     try:
         connection.send_messages([message])
     except AnymailRecipientsRefused:
@@ -350,6 +394,7 @@ def run(dispatch_id, *, batch_size=None, now=None, progress=None):
     # batch claimed just now for one a dead worker left behind.
     clock = (lambda: now) if fixed_now else timezone.now
     renders = {}
+    sender = mail.sender()
     retry_at = None
     with get_connection() as connection:
         while rows := _claim(dispatch, size, clock()):
@@ -357,7 +402,7 @@ def run(dispatch_id, *, batch_size=None, now=None, progress=None):
             if rendered is None:
                 _withdraw_language(dispatch, rows)
                 continue
-            retry_at = _send_batch(dispatch, rows, rendered, connection, clock())
+            retry_at = _send_batch(dispatch, rows, rendered, sender, connection, clock())
             if progress:
                 progress(counts(dispatch))
             if retry_at:
@@ -394,7 +439,6 @@ def counts(dispatch):
         .order_by()
         .values_list("status")
         .annotate(n=Count("pk"))
-        .values_list("status", "n")
     )
     done = sum(by_status.get(status, 0) for status in _DONE)
     return {"total": sum(by_status.values()), "done": done, **by_status}

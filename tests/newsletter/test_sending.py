@@ -142,6 +142,30 @@ def test_the_ledger_allows_one_delivery_per_reader_and_issue(draft_issue):
         )
 
 
+def test_the_ledger_gives_each_reader_their_language_or_a_held_back_row(draft_issue):
+    issue = publish_with_translations(draft_issue)
+    dispatch = scheduling.schedule(issue)
+    # French is unpublished after Send, before a worker writes the ledger.
+    NewsletterIssuePage.objects.get(
+        translation_key=issue.translation_key, locale__language_code="fr"
+    ).unpublish()
+    sending._start(dispatch.pk, timezone.now())
+    rows = {
+        row.subscriber_id: row for row in Delivery.objects.filter(dispatch=dispatch).order_by("pk")
+    }
+    readers = readers_of(issue)
+    assert list(rows) == [reader.pk for reader in readers]
+    assert Dispatch.objects.get(pk=dispatch.pk).total == len(readers)
+    for reader in readers:
+        row = rows[reader.pk]
+        assert row.email == reader.email and row.attempts == 0 and row.esp_message_id == ""
+        assert row.language == reader.language
+        if reader.language == "fr":
+            assert (row.status, row.error) == ("suppressed", "no published translation")
+        else:
+            assert (row.status, row.error) == ("queued", "")
+
+
 def test_the_translation_gate_stops_a_send_until_the_editor_chooses(
     draft_issue, django_capture_on_commit_callbacks
 ):

@@ -5,6 +5,7 @@ import time
 import pytest
 from django.core import mail
 from django.test import Client
+from django.utils.crypto import salted_hmac
 
 from newsletter.domain import links, subscriptions
 from newsletter.models import Consent, Subscriber
@@ -100,6 +101,17 @@ def test_a_tampered_link_gives_a_clear_404(client, subscribe, route):
     assert response.status_code == 404
     assert "Esta ligação não funciona" in response.content.decode()
     assert response["Cache-Control"] == "private, no-store"
+
+
+def test_links_in_issues_sent_before_still_work(client, subscribe):
+    """Links are HMACs under SECRET_KEY as django.utils.crypto.salted_hmac made them: how
+    they are computed may change, the links readers already hold may not."""
+    subscribe()
+    reader = subscriber("leitora@exemplo.pt")
+    mac = salted_hmac("newsletter.subscriber", f"{reader.pk}:{reader.key}").hexdigest()[:32]
+    assert links.subscriber_token(reader) == f"{reader.pk}-{mac}"
+    response = client.get(f"/pt/newsletter/preferences/{reader.pk}-{mac}/")
+    assert response.status_code == 200
 
 
 @pytest.mark.parametrize(
