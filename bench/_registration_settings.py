@@ -18,6 +18,12 @@ ROOT_URLCONF = "_registration_urls"
 # (one row) and the worker, not running here, delivers it, so no request waits on delivery.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
+# Production's caches on Redis, when the bench gives one: production runs more than one
+# web process, so it has REDIS_URL, and with it the page cache (which also keeps the
+# routes Wagtail found, so a POST skips the walk down the page tree).
+if BENCH_REDIS_URL := os.environ.get("XARXA_BENCH_REDIS_URL"):
+    CACHES = redis_caches(BENCH_REDIS_URL)  # noqa: F405
+
 # The test settings leave the root logger without handlers; print warnings and errors
 # (a 500's traceback among them) to stderr, which is gunicorn's log.
 LOGGING = {

@@ -133,10 +133,11 @@ def redis_server():
 
 
 @contextmanager
-def gunicorn(log_path, threads=1):
+def gunicorn(log_path, threads=1, nice=0):
     """The project's WSGI app under gunicorn on a free loopback port; yields the port.
     Settings and DATABASE_URL come from the environment main() sets. More than one
-    thread: gthread workers, each with that many threads."""
+    thread: gthread workers, each with that many threads. `nice`: the CPU priority
+    the pool runs at, as systemd's Nice= sets it (README, Production)."""
     # bench/ is on the server's path in front of the project: a script named like an
     # app (it was bench/newsletter.py) would hide that app and every request would fail.
     apps = {init.parent.name for init in ROOT.glob("*/__init__.py")}
@@ -144,6 +145,7 @@ def gunicorn(log_path, threads=1):
         raise RuntimeError(f"bench/ scripts named like the project's apps: {sorted(hidden)}")
     port = free_port()
     command = [
+        *(["nice", "-n", nice] if nice else []),
         GUNICORN,
         "--workers", WORKERS,
         "--bind", f"127.0.0.1:{port}",
@@ -274,7 +276,7 @@ def prepare():
     )
     sessions = {}
     labels = (("large", LARGE_CAPACITY), ("small", SMALL_CAPACITY),
-              ("small-threads", SMALL_CAPACITY))  # fmt: skip
+              ("small-again", SMALL_CAPACITY))  # fmt: skip
     for label, capacity in labels:
         session = SessionPage(
             title=f"Bench session ({capacity} seats)",

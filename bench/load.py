@@ -1,21 +1,25 @@
 """Load: 200 delegates register for the demo conference at the same moment while
 readers browse its programme and fetch its feeds.
 
-The real stack: a throwaway PostgreSQL cluster, gunicorn with 2 workers and the task
-worker (`db_worker`, sending the confirmation emails), with the load client on
-loopback, and the page cache on as production has it. The 200 delegates all ask for
-the same 10-seat session; 12 readers loop over the programme, a session page and two
-calendar feeds until the last delegate has an answer. Then it checks: no 5xx, nothing
-overbooked (10 seated, 190 waiting), one registration per success. Each p99 is set
-beside the same request made alone, in the same run.
+The real stack: a throwaway PostgreSQL cluster, gunicorn and the task worker
+(`db_worker`, sending the confirmation emails), with the load client on loopback, and
+Redis and the page cache on as production has them. The 200 delegates all ask for the same 10-seat
+session; 12 readers loop over the programme, a session page and two calendar feeds
+until the last delegate has an answer. Then it checks: no 5xx, nothing overbooked (10
+seated, 190 waiting), one registration per success. Each p99 is set beside the same
+request made alone, in the same run.
 
-It runs twice: with sync workers, where a reader waits behind every registration queued
-before it, and with gthread workers (4 threads each), where a reader's request is
-answered by a free thread; their p99s are compared in the same run. Bounded: the
-whole script takes a few minutes on 2 cores.
+It runs twice. First with one pool of 2 sync workers answering everything, where a
+reader waits behind every registration queued before it. Then as production runs
+(README, Production): GETs and HEADs go to a pool of their own (2 sync workers) and
+everything else, the forms, to the other (2 sync workers, at a lower CPU priority, so a
+rush of registrations never takes the CPU from readers). The client sends each request
+to the pool nginx's `map $request_method` would. Bounded: the whole script takes a
+few minutes on 2 cores.
 """
 
 import collections
+import contextlib
 import os
 import subprocess
 import sys
@@ -27,7 +31,8 @@ from _setup import record
 
 DELEGATES = 200
 READERS = 12
-THREADS = 4
+#: The form pool's CPU priority in production (xarxa-web.service's Nice=).
+FORMS_NICE = 10
 
 
 def percentile(samples, p):
@@ -41,15 +46,17 @@ def timed_get(port, path):
     return status, time.perf_counter() - began
 
 
-def alone(port, form_path, reads, session_pk, prefix):
-    """The same requests with nothing else running: the baseline of each p99."""
+def alone(ports, form_path, reads, session_pk, prefix):
+    """The same requests with nothing else running: the baseline of each p99. `ports`:
+    (where GETs go, where POSTs go)."""
+    port, form_port = ports
     read_times = [timed_get(port, path)[1] for path in reads * 8]
     cookie, token = stack.csrf(port, form_path)
     post_times = []
     for n in range(20):
         began = time.perf_counter()
         status, _h, _b = stack.request(
-            port, "POST", form_path, form(token, f"{prefix}alone-{n}", session_pk),
+            form_port, "POST", form_path, form(token, f"{prefix}alone-{n}", session_pk),
             {"Content-Type": "application/x-www-form-urlencoded", "Cookie": cookie},
         )  # fmt: skip
         assert status == 302, status
@@ -63,7 +70,8 @@ def form(token, name, session_pk):
     )
 
 
-def crowd(port, form_path, reads, session_pk, prefix):
+def crowd(ports, form_path, reads, session_pk, prefix):
+    port, form_port = ports
     statuses = collections.Counter()
     post_times, read_times, booked = [], [], []
     lock = threading.Lock()
@@ -75,7 +83,7 @@ def crowd(port, form_path, reads, session_pk, prefix):
         gate.wait(timeout=120)
         began = time.perf_counter()
         status, _h, _b = stack.request(
-            port, "POST", form_path, form(token, f"{prefix}crowd-{number}", session_pk),
+            form_port, "POST", form_path, form(token, f"{prefix}crowd-{number}", session_pk),
             {"Content-Type": "application/x-www-form-urlencoded", "Cookie": cookie},
         )  # fmt: skip
         with lock:
@@ -111,10 +119,11 @@ def crowd(port, form_path, reads, session_pk, prefix):
 
 
 def main():
-    with stack.demo_site("xarxa-load-", XARXA_PAGE_CACHE_SECONDS="300") as (
-        scratch,
-        form_path,
-        sessions,
+    with (
+        stack.redis_server() as redis_url,
+        stack.demo_site(
+            "xarxa-load-", XARXA_BENCH_REDIS_URL=redis_url, XARXA_PAGE_CACHE_SECONDS="300"
+        ) as (scratch, form_path, sessions),
     ):
         reads = reading_list()
         worker_log = open(scratch / "worker.log", "w")  # noqa: SIM115
@@ -125,24 +134,35 @@ def main():
         )  # fmt: skip
         runs = {}
         try:
-            for mode, threads, label in (
-                ("sync", 1, "small"),
-                ("gthread", THREADS, "small-threads"),
-            ):
-                log_path = scratch / f"gunicorn-{mode}.log"
-                with stack.gunicorn(log_path, threads=threads) as port:
+            for mode, label in (("one pool", "small"), ("two pools", "small-again")):
+                log_path = scratch / f"gunicorn-{mode.replace(' ', '-')}.log"
+                split = mode == "two pools"
+                with contextlib.ExitStack() as pools:
+                    forms = pools.enter_context(
+                        stack.gunicorn(log_path, nice=FORMS_NICE if split else 0)
+                    )
+                    readers = (
+                        pools.enter_context(stack.gunicorn(scratch / "gunicorn-reads.log"))
+                        if split
+                        else forms
+                    )
+                    ports = (readers, forms)
                     read_alone, post_alone = alone(
-                        port, form_path, reads, sessions["large"], f"{mode}-"
+                        ports, form_path, reads, sessions["large"], f"{label}-"
                     )
                     statuses, post_times, read_times, booked, seconds = crowd(
-                        port, form_path, reads, sessions[label], f"{mode}-"
+                        ports, form_path, reads, sessions[label], f"{label}-"
                     )
-                verdicts = checks(statuses, booked, sessions[label], f"{mode}-crowd-")
-                problems = stack.log_problems(log_path.read_text(errors="replace"))
+                verdicts = checks(statuses, booked, sessions[label], f"{label}-crowd-")
+                logs = [log_path, *([scratch / "gunicorn-reads.log"] if split else [])]
+                problems = collections.Counter()
+                for log in logs:
+                    problems.update(stack.log_problems(log.read_text(errors="replace")))
                 verdicts.append((f"gunicorn log: {dict(problems) or 'clean'}", not problems))
                 runs[mode] = {
                     "post": percentile(post_times, 99), "post alone": percentile(post_alone, 99),
                     "read": percentile(read_times, 99), "read alone": percentile(read_alone, 99),
+                    "reads": len(read_times),
                     "statuses": statuses, "verdicts": verdicts, "seconds": seconds,
                 }  # fmt: skip
         finally:
@@ -150,22 +170,23 @@ def main():
             worker.wait(timeout=30)
             worker_log.close()
 
-    sync, threaded = runs["sync"], runs["gthread"]
+    shared, split = runs["one pool"], runs["two pools"]
     rows = [
         (f"registration p99, {DELEGATES} delegates at once vs one at a time",
-         sync["post"], sync["post alone"], "reported; no 5xx", "s"),
-        (f"programme and feed p99 under that load vs alone ({READERS} readers)",
-         sync["read"], sync["read alone"], "reported; no 5xx", "s"),
-        (f"reader p99 under load, gthread ({THREADS} threads) vs sync workers",
-         threaded["read"], sync["read"], "reported; below 1: readers skip the queue", "s"),
-        (f"registration p99 under load, gthread ({THREADS} threads) vs sync workers",
-         threaded["post"], sync["post"], "reported; no 5xx", "s"),
+         split["post"], split["post alone"], "reported; no 5xx", "s"),
+        (f"programme and feed p99 under that load vs alone ({READERS} readers, own pool)",
+         split["read"], split["read alone"], "at most 2; no 5xx", "s"),
+        ("programme and feed p99 under load, one shared pool vs alone",
+         shared["read"], shared["read alone"], "reported (the pools' reason)", "s"),
+        ("registration p99 under load, two pools vs one",
+         split["post"], shared["post"], "reported; no 5xx", "s"),
     ]  # fmt: skip
     ok = True
     for mode, run in runs.items():
         print(
-            f"\nLoad, {mode} workers: {DELEGATES} delegates register at once for a 10-seat "
-            f"session while {READERS} readers browse and fetch feeds ({run['seconds']:.1f} s)"
+            f"\nLoad, {mode}: {DELEGATES} delegates register at once for a 10-seat session "
+            f"while {READERS} readers browse and fetch feeds ({run['seconds']:.1f} s, "
+            f"{run['reads']} reads)"
         )
         print(f"  answers: {dict(run['statuses'])}")
         print(

@@ -69,6 +69,23 @@ class SessionChoiceField(choices.ModelMultipleChoiceField):
         "invalid_choice": _("Choose sessions from this conference's list."),
         "invalid_pk_value": _("Choose sessions from this conference's list."),
     }
+    #: The queryset's sessions, when the view has loaded them already: a choice is
+    #: checked against them rather than asked of the database again.
+    offered = None
+
+    def _check_values(self, value):
+        if self.offered is None:
+            return super()._check_values(value)
+        by_id = {session.pk: session for session in self.offered}
+        chosen = {choices.row_id(item) for item in value}
+        for item in value:
+            if choices.row_id(item) not in by_id:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": item},
+                )
+        return [session for session in self.offered if session.pk in chosen]
 
 
 class RegistrationForm(PersonForm):
@@ -113,12 +130,13 @@ class RegistrationForm(PersonForm):
         required=False,
     )
 
-    def __init__(self, *args, conference, sessions, organisations, titles, **kwargs):
+    def __init__(self, *args, conference, sessions, organisations, titles, offered=None, **kwargs):
         super().__init__(*args, organisations=organisations, **kwargs)
         self.conference = conference
         #: {session pk: title in the visitor's language}
         self.titles = titles
         self.fields["sessions"].queryset = sessions
+        self.fields["sessions"].offered = offered
 
     def clean(self):
         cleaned = super().clean()

@@ -11,10 +11,10 @@ from django.conf import settings
 from django.contrib import messages
 from django.http import HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Locale
 
 from core import ratelimit
 from core.choices import row_id
@@ -135,12 +135,17 @@ def register(request, conference):
         return TemplateResponse(request, "events/register.html", context)
 
     sessions = list(domain.bookable_sessions(source))
-    titles = session_titles(sessions)
+    # Titles are looked up only when the page is shown again (or a choice is refused):
+    # a registration that goes through needs none.
+    titles = SimpleLazyObject(lambda: session_titles(sessions))
     form = RegistrationForm(
         request.POST if request.method == "POST" else None,
         conference=source,
         sessions=domain.bookable_sessions(source),
-        organisations=Organisation.objects.filter(locale=Locale.get_default()).order_by("name"),
+        offered=sessions,
+        organisations=Organisation.objects.filter(
+            locale__language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
+        ).order_by("name"),
         titles=titles,
         initial={"language": get_language()},
     )

@@ -16,7 +16,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from wagtail.models import Locale
+from wagtail.coreutils import get_supported_content_language_variant
 
 from core import tokens
 from events.domain.seats import claim_seat, release_seat
@@ -84,10 +84,14 @@ def window(conference, now=None):
 
 def source(page):
     """The default-language page that registrations and bookings point at."""
-    default = Locale.get_default()
-    if page.locale_id == default.pk:
-        return page
-    return type(page).objects.filter(translation_key=page.translation_key, locale=default).first()
+    # One query whether or not `page` is that page: the default locale's code needs none.
+    default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    found = (
+        type(page)
+        .objects.filter(translation_key=page.translation_key, locale__language_code=default)
+        .first()
+    )
+    return page if found is not None and found.pk == page.pk else found
 
 
 def bookable_sessions(conference):
@@ -134,7 +138,13 @@ def clash(registration, session):
         .select_related("session")
         .order_by("session__start", "pk")
     )
-    return next((booking for booking in seated if overlaps(booking.session, session)), None)
+    return first_overlap(seated, session)
+
+
+def first_overlap(bookings, session):
+    """The first of `bookings` (in the order given) holding a seat in a session that
+    overlaps `session`."""
+    return next((b for b in bookings if b.status in SEATED and overlaps(b.session, session)), None)
 
 
 def seat_waiting(registrations, now=None):
@@ -210,35 +220,44 @@ def book(registration, session, *, waitlist=False, now=None):
         booking = Booking.objects.filter(registration=registration, session=session).first()
         if booking and booking.status in SEATED:
             return booking
-        waiting = booking is not None and booking.status == BookingStatus.WAITLISTED
         booking = booking or Booking(registration=registration, session=session)
         other = clash(registration, session)
-        if waiting and other:
-            return booking  # still waiting for the reason they joined the list
-        if other and not waitlist:
-            raise Refusal(
-                Refusal.CLASH,
-                _(
-                    "“%(session)s” overlaps “%(other)s”, which you already have. Cancel that "
-                    "one first, or join the waiting list of this one."
-                )
-                % {"session": title(session), "other": title(other.session)},
-                other=other.session,
-            )
-        if not other and claim_seat(session.pk, session.capacity, session.sequence):
-            booking.status = (
-                BookingStatus.CONFIRMED
-                if registration.status == RegistrationStatus.CONFIRMED
-                else BookingStatus.HELD
-            )
-            booking.queued_at = None
-        elif waiting:
-            return booking  # keeps its place in the queue
-        else:
-            booking.status = BookingStatus.WAITLISTED
-            booking.queued_at = now
-        booking.save()
+        if place(registration, session, booking, other, waitlist=waitlist, now=now):
+            booking.save()
         return booking
+
+
+def place(registration, session, booking, other, *, waitlist, now):
+    """Seat a booking of `session` not holding one, or queue it: the rule `book` and
+    `register` share. `other` is the delegate's seated booking that overlaps the
+    session, if any. True when the booking changed (and needs saving); False when it
+    stays as it was."""
+    waiting = booking.pk is not None and booking.status == BookingStatus.WAITLISTED
+    if waiting and other:
+        return False  # still waiting for the reason they joined the list
+    if other and not waitlist:
+        raise Refusal(
+            Refusal.CLASH,
+            _(
+                "“%(session)s” overlaps “%(other)s”, which you already have. Cancel that "
+                "one first, or join the waiting list of this one."
+            )
+            % {"session": title(session), "other": title(other.session)},
+            other=other.session,
+        )
+    if not other and claim_seat(session.pk, session.capacity, session.sequence):
+        booking.status = (
+            BookingStatus.CONFIRMED
+            if registration.status == RegistrationStatus.CONFIRMED
+            else BookingStatus.HELD
+        )
+        booking.queued_at = None
+    elif waiting:
+        return False  # keeps its place in the queue
+    else:
+        booking.status = BookingStatus.WAITLISTED
+        booking.queued_at = now
+    return True
 
 
 def add_session(registration, session, *, waitlist=False, now=None):
@@ -355,59 +374,94 @@ def register(conference, details, sessions, *, ip=None, privacy_version, now=Non
     """A pending registration with its seats held. `conference` and `sessions` are the
     default-language pages; `details` the delegate's answers. Raises Refusal."""
     from events.domain import registration_mail
-    from events.models import Registration
+    from events.models import Booking, Registration
 
     now = now or timezone.now()
     if not window(conference, now).is_open:
         raise Refusal(Refusal.CLOSED, _("Registration for this conference is not open."))
     email = details["email"].strip().lower()
-    live = Registration.objects.filter(
-        conference=conference,
-        email=email,
-        status__in=[RegistrationStatus.PENDING, RegistrationStatus.CONFIRMED],
-    )
-    duplicate = Refusal(
-        Refusal.DUPLICATE,
-        _(
-            "This email address is already registered for the conference. Use the "
-            "link in the email we sent you to change your sessions."
-        ),
-    )
-    with transaction.atomic():
-        if live.exists():
-            raise duplicate
-        try:
-            # A double click's second request finds nothing above while the first has
-            # not committed; the unique constraint then makes it wait and refuses it.
-            with transaction.atomic():
-                registration = Registration.objects.create(
-                    conference=conference,
-                    email=email,
-                    privacy_version=privacy_version,
-                    consented_at=now,
-                    consent_ip=ip,
-                    hold_expires_at=now + hold_period(),
-                    **{key: value for key, value in details.items() if key != "email"},
-                )
-        except IntegrityError:
-            if live.exists():
-                raise duplicate from None
-            raise
-        for session in sessions:
-            book(registration, session, now=now)
-        token, registration.confirm_token_hash = tokens.issue(CONFIRM)
-        registration.save(update_fields=["confirm_token_hash"])
-        registration_mail.please_confirm(registration, token)
-        # Every live registration holds a conference place, capped or not, so a capacity
-        # an organiser sets later counts everyone already in. Claimed last: every
-        # registration shares this row, and its lock lasts only until the commit.
-        if not claim_seat(conference.pk, conference.capacity):
-            raise Refusal(
-                Refusal.CONFERENCE_FULL,
-                _("The conference is full: all %(count)s places are taken.")
-                % {"count": conference.capacity},
+    token, token_hash = tokens.issue(CONFIRM)
+    try:
+        with transaction.atomic():
+            # The unique constraint on live registrations is the check, and it makes a
+            # double click's second request wait for the first and refuses it. A new
+            # registration is locked by its own uncommitted row: nobody else sees it.
+            registration = Registration.objects.create(
+                conference=conference,
+                email=email,
+                privacy_version=privacy_version,
+                consented_at=now,
+                consent_ip=ip,
+                hold_expires_at=now + hold_period(),
+                confirm_token_hash=token_hash,
+                **{key: value for key, value in details.items() if key != "email"},
             )
+            bookings = []
+            for session in sessions:
+                check_bookable(registration, session)
+                booking = Booking(registration=registration, session=session)
+                seated = sorted(bookings, key=lambda b: b.session.start)
+                other = first_overlap(seated, session)
+                place(registration, session, booking, other, waitlist=False, now=now)
+                bookings.append(booking)
+            Booking.objects.bulk_create(bookings)
+            # Every live registration holds a conference place, capped or not, so a
+            # capacity an organiser sets later counts everyone already in. Claimed last:
+            # every registration shares this row, and its lock lasts until the commit.
+            if not claim_seat(conference.pk, conference.capacity):
+                raise Refusal(
+                    Refusal.CONFERENCE_FULL,
+                    _("The conference is full: all %(count)s places are taken.")
+                    % {"count": conference.capacity},
+                )
+    except IntegrityError:
+        if Registration.objects.filter(
+            conference=conference,
+            email=email,
+            status__in=[RegistrationStatus.PENDING, RegistrationStatus.CONFIRMED],
+        ).exists():
+            raise Refusal(
+                Refusal.DUPLICATE,
+                _(
+                    "This email address is already registered for the conference. Use the "
+                    "link in the email we sent you to change your sessions."
+                ),
+            ) from None
+        raise
+    # Written once the seats are committed: rendered inside, it kept the session's seat
+    # row locked, and every other delegate booking that session waited for it.
+    after_commit(lambda: registration_mail.please_confirm(registration, token, bookings))
     return registration
+
+
+#: How long a request keeps trying to queue an email for what it has committed while the
+#: database is away (a restart, a failover): the delegate was told nothing yet.
+QUEUE_RETRY_SECONDS = 20
+
+
+def after_commit(queue_email):
+    """Queue an email for a transaction that has committed. The email must not be lost
+    to a database that went away in between: the delegate's answer would say nothing
+    was saved while their registration stands. So a lost connection is opened again and
+    the email queued once the database answers. Inside a caller's transaction the email
+    simply joins it."""
+    import logging
+    import time
+
+    from django.db import InterfaceError, OperationalError, connection
+
+    deadline = time.monotonic() + QUEUE_RETRY_SECONDS
+    while True:
+        try:
+            return queue_email()
+        except (OperationalError, InterfaceError):
+            if connection.in_atomic_block or time.monotonic() > deadline:
+                raise
+            logging.getLogger(__name__).warning(
+                "database unavailable while queueing an email; trying again"
+            )
+            connection.close()
+            time.sleep(0.5)
 
 
 def registration_for_confirmation(token):

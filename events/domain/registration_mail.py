@@ -32,15 +32,29 @@ def _conference(registration):
     kept = getattr(registration, "_conference_in_language", None)
     if kept is None or kept[0] != key:
         conference = registration.conference
-        found = in_language(ConferencePage, [conference], registration.language)
-        kept = registration._conference_in_language = (key, found[conference.translation_key])
+        if _in_source_language(registration):
+            kept = registration._conference_in_language = (key, conference)
+        else:
+            found = in_language(ConferencePage, [conference], registration.language)
+            kept = registration._conference_in_language = (key, found[conference.translation_key])
     return kept[1]
+
+
+def _in_source_language(registration):
+    """Registrations and bookings point at the default-language pages: a delegate who
+    reads that language reads them as they are, with no query for a translation."""
+    from django.conf import settings
+    from wagtail.coreutils import get_supported_content_language_variant
+
+    return registration.language == get_supported_content_language_variant(settings.LANGUAGE_CODE)
 
 
 def _titles(registration, sessions):
     from events.feeds import in_language
     from events.models import SessionPage
 
+    if _in_source_language(registration):
+        return {session.pk: session.title for session in sessions}
     found = in_language(SessionPage, sessions, registration.language)
     return {session.pk: found[session.translation_key].title for session in sessions}
 
@@ -50,21 +64,26 @@ def _when(session, zone):
     return f"{day_label(slot.day)}, {slot.label}"
 
 
-def lines(registration, sessions=None):
-    """The delegate's bookings (or just `sessions`) as they read them."""
+def lines(registration, sessions=None, bookings=None):
+    """The delegate's bookings (or just `sessions`) as they read them. `bookings`: all of
+    them, when the caller has just made them."""
     from events.domain.registration_reports import waitlist_positions
 
     zone = registration.conference.zone
-    bookings = list(
-        registration.bookings.exclude(status=BookingStatus.CANCELLED)
-        .select_related("session")
-        .order_by("session__start")
+    if bookings is None:
+        bookings = registration.bookings.exclude(status=BookingStatus.CANCELLED).select_related(
+            "session"
+        )
+    bookings = sorted(
+        (b for b in bookings if b.status != BookingStatus.CANCELLED),
+        key=lambda booking: booking.session.start,
     )
     if sessions is not None:
         wanted = {session.pk for session in sessions}
         bookings = [booking for booking in bookings if booking.session_id in wanted]
     titles = _titles(registration, [booking.session for booking in bookings])
-    positions = waitlist_positions({booking.session_id for booking in bookings})
+    waiting = {b.session_id for b in bookings if b.status == BookingStatus.WAITLISTED}
+    positions = waitlist_positions(waiting) if waiting else {}
     with translation.override(registration.language):
         return [
             Line(
@@ -133,14 +152,14 @@ def links(registration, manage_token=None, feed_token=None):
     return found
 
 
-def please_confirm(registration, token):
+def please_confirm(registration, token, bookings=None):
     from events.domain.registration import hold_period
 
     base = _conference(registration).get_full_url()
     _send(
         registration,
         "please_confirm",
-        lines=lines(registration),
+        lines=lines(registration, bookings=bookings),
         confirm_url=f"{base}register/confirm/{token}/",
         hold_hours=int(hold_period().total_seconds() // 3600),
     )

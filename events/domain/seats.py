@@ -12,11 +12,14 @@ def claim_seat(page_id, capacity, sequence=0):
     """Take one seat if one is free. True when taken."""
     from events.models import Seats
 
-    # Delegates book the session as it is now: only later changes are news to them.
-    Seats.objects.get_or_create(page_id=page_id, defaults={"notified_sequence": sequence})
     rows = Seats.objects.filter(page_id=page_id)
     if capacity is not None:
         rows = rows.filter(taken__lt=capacity)
+    if rows.update(taken=F("taken") + 1, capacity=capacity) == 1:
+        return True
+    # No seat free, or no row yet: the first booking ever makes it. Delegates book the
+    # session as it is now: only later changes are news to them.
+    Seats.objects.get_or_create(page_id=page_id, defaults={"notified_sequence": sequence})
     return rows.update(taken=F("taken") + 1, capacity=capacity) == 1
 
 

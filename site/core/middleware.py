@@ -98,3 +98,30 @@ class PageCache:
         if key is not None and page_cache.may_store(request, response):
             page_cache.store(key, response)
         return response
+
+
+class RouteCache:
+    """Wagtail's routing from the cache where the page cache is on
+    (core.domain.route_cache): a POST to a page's route, which no page copy can answer,
+    then costs one query to find its page instead of a walk down the tree."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from core.domain import route_cache
+
+        response = self.get_response(request)
+        route_cache.remember(request)
+        return response
+
+    def process_view(self, request, view, args, kwargs):
+        from wagtail.views import serve
+
+        from core import views
+        from core.domain import route_cache
+
+        if view is serve:
+            route_cache.prepare(request, kwargs.get("path", args[0] if args else ""))
+        elif view is views.page_file:
+            route_cache.prepare(request, f"{args[0]}{args[1]}/")

@@ -7,10 +7,11 @@ import re
 import icalendar
 import pytest
 from django.core import mail
+from django.template import TemplateDoesNotExist
 from django.utils import timezone
 
-from core.models import Organisation
-from events.models import Booking, ConferencePage, Registration, SessionPage
+from core.models import Organisation, OutboxMessage
+from events.models import Booking, ConferencePage, Registration, Seats, SessionPage
 from tests.shared import ics_check
 
 pytestmark = pytest.mark.django_db
@@ -254,6 +255,51 @@ def test_a_replayed_form_registers_once(client, conference):
     assert again.status_code == 200
     assert "already registered" in again.content.decode()
     assert Registration.objects.filter(email="laura.soler@example.org").count() == 1
+
+
+def test_a_registration_post_makes_at_most_15_queries(
+    client, conference, bookable, settings, django_assert_max_num_queries
+):
+    # As in production, where the shared page cache lets a POST skip Wagtail's walk
+    # down the tree (core.domain.route_cache). In Catalan: the email then looks up the
+    # conference and session in that language, two queries English does not make.
+    settings.XARXA_PAGE_CACHE_SECONDS = 300
+    workshop = bookable("workshop", capacity=5)
+    page = catalan(conference)
+    assert client.get(f"{page.url}register/").status_code == 200
+    # Someone booked the workshop before: its seat counter exists.
+    first = form_data(email="first@example.org", sessions=[str(workshop.pk)])
+    assert client.post(f"{page.url}register/", first).status_code == 302
+    with django_assert_max_num_queries(15):
+        response = client.post(f"{page.url}register/", form_data(sessions=[str(workshop.pk)]))
+    assert response.status_code == 302
+    registration = Registration.objects.get(email="laura.soler@example.org")
+    assert registration.bookings.get().status == "held"
+    (message,) = OutboxMessage.objects.filter(to="laura.soler@example.org")
+    assert message.template == "registration/please_confirm"
+    assert "Session workshop" in message.text and "/register/confirm/" in message.text
+
+
+def test_the_confirmation_email_is_written_after_the_seats_are_committed(
+    client, conference, bookable, settings, tmp_path
+):
+    """Rendered inside, the email kept the session's seat row locked and every other
+    delegate booking that session waited. Outside, an email that cannot be written
+    leaves the registration and its seat standing: the delegate sees a server error,
+    and release_holds frees the seat when the hold ends."""
+    broken = tmp_path / "emails" / "registration"
+    broken.mkdir(parents=True)
+    (broken / "please_confirm.subject.txt").write_text('{% include "no/such/template" %}')
+    settings.TEMPLATES = [
+        {**settings.TEMPLATES[0], "DIRS": [tmp_path, *settings.TEMPLATES[0]["DIRS"]]}
+    ]
+    workshop = bookable("workshop", capacity=5)
+    with pytest.raises(TemplateDoesNotExist):
+        client.post(f"{conference.url}register/", form_data(sessions=[str(workshop.pk)]))
+    registration = Registration.objects.get(email="laura.soler@example.org")
+    assert registration.bookings.get().status == "held"
+    assert Seats.objects.get(page_id=workshop.pk).taken == 1
+    assert not OutboxMessage.objects.filter(to="laura.soler@example.org").exists()
 
 
 def test_overlapping_and_members_only_choices_are_explained(
