@@ -9,8 +9,8 @@ from wagtail.admin.forms import WagtailAdminPageForm
 
 from core import choices
 from core.forms import PersonForm, no_control_characters
-from events.domain.registration import overlaps
 from events.domain.validation import session_errors
+from events.domain.waiting_list import overlaps
 from events.enums import SPOKEN_LANGUAGES
 
 #: Recorded as the wording of the newsletter consent a delegate gave.

@@ -21,6 +21,7 @@ from core.choices import row_id
 from core.models import Organisation
 from events.domain import registration as domain
 from events.domain import registration_reports as reports
+from events.domain import waiting_list
 from events.domain.timeslots import LocalSlot, day_label, zone_note
 from events.enums import BookingStatus, RegistrationStatus
 from events.forms import RegistrationForm
@@ -108,7 +109,7 @@ def session_options(conference, sessions, registration=None):
     for session in sessions:
         slot = LocalSlot.of(session.start, session.end, conference.zone)
         booking = bookings.get(session.pk)
-        other = next((s for s in seated if domain.overlaps(s, session)), None)
+        other = next((s for s in seated if waiting_list.overlaps(s, session)), None)
         options.append(
             SessionOption(
                 session=session,

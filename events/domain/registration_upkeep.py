@@ -7,7 +7,9 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from events.domain.registration import SEATED, end_registration, promote, reference, seat_waiting
+from events.domain.registration import end_registration, reference
+from events.domain.seats import SEATED
+from events.domain.waiting_list import promote, seat_waiting
 from events.enums import BookingStatus, RegistrationStatus
 
 

@@ -7,6 +7,11 @@ constraint backs it up: two requests never both take the last seat.
 
 from django.db.models import F
 
+from events.enums import BookingStatus
+
+#: The booking statuses that hold a seat.
+SEATED = (BookingStatus.HELD, BookingStatus.CONFIRMED)
+
 
 def claim_seat(page_id, capacity, sequence=0):
     """Take one seat if one is free. True when taken."""
