@@ -7,18 +7,18 @@ never cached or indexed, and their address never goes to another site as a Refer
 import json
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.contrib import messages
 from django.http import HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale
 
 from core import ratelimit
 from core.choices import row_id
+from core.domain.privacy import current_notice
 from core.models import Organisation
+from core.responses import private
 from events.domain import registration as domain
 from events.domain import registration_reports as reports
 from events.domain import waiting_list
@@ -36,32 +36,6 @@ def conference_context(request, conference, route):
         "route_suffix": route,
         "zone_note": zone_note(conference.zone, conference.start_date),
     }
-
-
-def private(response):
-    response["Cache-Control"] = "private, no-store"
-    response["X-Robots-Tag"] = "noindex, nofollow"
-    # Not no-referrer: browsers then send "Origin: null" and CSRF refuses the form.
-    response["Referrer-Policy"] = "same-origin"
-    return response
-
-
-def current_notice(language):
-    from events.models import PrivacyNotice
-
-    # The default locale's code, as Locale.get_default finds it, without its query.
-    source = get_supported_content_language_variant(settings.LANGUAGE_CODE)
-    newest = {}
-    # One query for both languages; the newest notice of each comes first.
-    for found in PrivacyNotice.objects.select_related("locale").filter(
-        locale__language_code__in={language, source}
-    ):
-        newest.setdefault(found.locale.language_code, found)
-    notice, default = newest.get(language), newest.get(source)
-    # A translation that lags behind the source's version is not what people agree to.
-    if notice is None or (default and notice.version != default.version):
-        return default
-    return notice
 
 
 def session_titles(sessions):

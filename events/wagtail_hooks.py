@@ -17,7 +17,6 @@ from events.domain.validation import session_warnings
 from events.models import (
     CalendarSubscription,
     ConferencePage,
-    PrivacyNotice,
     Room,
     SessionPage,
     Venue,
@@ -146,16 +145,6 @@ def register_seats_menu_item():
         icon_name="table",
         order=251,
     )
-
-
-class PrivacyNoticeViewSet(SnippetViewSet):
-    model = PrivacyNotice
-    icon = "lock"
-    menu_label = _("Privacy notices")
-    list_display = ["version", "effective_from", "locale"]
-
-
-register_snippet(PrivacyNoticeViewSet)
 
 
 # --- what core asks of the apps (core.extensions) ----------------------------------

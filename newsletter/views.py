@@ -12,8 +12,9 @@ from django.views.decorators.csrf import csrf_exempt
 from wagtail.models import Locale
 
 from core import ratelimit
+from core.domain.privacy import current_notice
 from core.ratelimit import client_ip
-from events.registration_views import current_notice, private
+from core.responses import private
 from newsletter.domain import links, subscriptions
 from newsletter.forms import PreferencesForm, SubscribeForm
 

@@ -8,9 +8,10 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from core import ratelimit
+from core.domain.privacy import current_notice
 from core.models import Organisation
 from core.ratelimit import client_ip
-from events.registration_views import current_notice, private
+from core.responses import private
 from workgroups.domain import groups as group_domain
 from workgroups.domain import meetings as meeting_domain
 from workgroups.domain import membership as domain

@@ -245,10 +245,10 @@ def load_delegates(loader, conference):
     from django.db import transaction
 
     from core.demo.loader import demo_key
-    from core.models import OutboxMessage
+    from core.models import OutboxMessage, PrivacyNotice
     from events.demo import delegates
     from events.domain import registration as domain
-    from events.models import PrivacyNotice, Registration
+    from events.models import Registration
 
     notices = [
         loader.ensure_snippet(

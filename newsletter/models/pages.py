@@ -41,7 +41,7 @@ class NewsletterIndexPage(SectionPage):
     def get_context(self, request, *args, **kwargs):
         from django.core.paginator import Paginator
 
-        from events.registration_views import current_notice
+        from core.domain.privacy import current_notice
         from newsletter.domain.archive import sent_issues
         from newsletter.forms import SubscribeForm
 

@@ -9,7 +9,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from core import admin_views
 from core.domain import translations
-from core.models import GlossaryTerm, Organisation, Person, Region
+from core.models import GlossaryTerm, Organisation, Person, PrivacyNotice, Region
 
 
 class RegionViewSet(SnippetViewSet):
@@ -143,3 +143,13 @@ def news_section():
     from core.models import NewsIndexPage
 
     return [(40, NewsIndexPage, "News", "news", True)]
+
+
+class PrivacyNoticeViewSet(SnippetViewSet):
+    model = PrivacyNotice
+    icon = "lock"
+    menu_label = _("Privacy notices")
+    list_display = ["version", "effective_from", "locale"]
+
+
+register_snippet(PrivacyNoticeViewSet)
