@@ -186,18 +186,6 @@ def session_items(sessions, conferences, request):
     return items
 
 
-def in_language(model, pages, language):
-    """{translation key: page in `language`}, falling back to the page given, in one query."""
-    keys = {page.translation_key: page for page in pages}
-    found = dict(keys)
-    translated = model.objects.filter(
-        translation_key__in=keys, locale__language_code=language
-    ).live()
-    for page in translated:
-        found[page.translation_key] = page
-    return found
-
-
 def delegate_items(sessions, language):
     """Calendar items for (default-language) sessions, written in the delegate's language."""
     from events.models import ConferencePage, SessionPage

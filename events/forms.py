@@ -9,12 +9,12 @@ from wagtail.admin.forms import WagtailAdminPageForm
 
 from core import choices
 from core.forms import PersonForm, no_control_characters
+from events.domain.registration import NEWSLETTER_OPT_IN
 from events.domain.validation import session_errors
 from events.domain.waiting_list import overlaps
 from events.enums import SPOKEN_LANGUAGES
 
 #: Recorded as the wording of the newsletter consent a delegate gave.
-NEWSLETTER_OPT_IN = _("Send me the network's newsletter (we will ask you to confirm).")
 
 
 class SessionPageForm(WagtailAdminPageForm):

@@ -17,6 +17,7 @@ from wagtail.models import Locale
 from core import ratelimit
 from core.choices import row_id
 from core.domain.privacy import current_notice
+from core.domain.translations import in_language, source_page
 from core.models import Organisation
 from core.responses import private
 from events.domain import registration as domain
@@ -39,7 +40,6 @@ def conference_context(request, conference, route):
 
 
 def session_titles(sessions):
-    from events.feeds import in_language
     from events.models import SessionPage
 
     found = in_language(SessionPage, sessions, get_language())
@@ -101,7 +101,7 @@ def session_options(conference, sessions, registration=None):
 
 
 def register(request, conference):
-    source = domain.source(conference)
+    source = source_page(conference)
     context = conference_context(request, conference, "register/")
     window = domain.window(source)
     notice = current_notice(get_language())
@@ -159,7 +159,7 @@ def manage_url(conference, token):
 
 def confirm(request, conference, token):
     registration = domain.registration_for_confirmation(token)
-    if registration is None or registration.conference_id != domain.source(conference).pk:
+    if registration is None or registration.conference_id != source_page(conference).pk:
         return invalid_link(request, conference)
     if request.method == "POST" and registration.status == RegistrationStatus.PENDING:
         manage_token = domain.confirm(registration)
@@ -187,7 +187,7 @@ def booked_options(registration):
 
 def manage(request, conference, token):
     registration = domain.registration_for_manage(token)
-    if registration is None or registration.conference_id != domain.source(conference).pk:
+    if registration is None or registration.conference_id != source_page(conference).pk:
         return invalid_link(request, conference)
     source = registration.conference
     if request.method == "POST":
@@ -266,7 +266,7 @@ def manage_action(request, conference, registration, token):
 
 def registration_data(request, conference, token):
     registration = domain.registration_for_manage(token)
-    if registration is None or registration.conference_id != domain.source(conference).pk:
+    if registration is None or registration.conference_id != source_page(conference).pk:
         return invalid_link(request, conference)
     response = HttpResponse(
         json.dumps(reports.export(registration), ensure_ascii=False, indent=2),
@@ -284,7 +284,7 @@ def delegate_feed(request, conference, token):
     from events.feeds import delegate_items
 
     registration = domain.registration_for_feed(token)
-    if registration is None or registration.conference_id != domain.source(conference).pk:
+    if registration is None or registration.conference_id != source_page(conference).pk:
         return invalid_link(request, conference)
     bookings = list(
         registration.bookings.filter(status__in=[BookingStatus.CONFIRMED, BookingStatus.WAITLISTED])

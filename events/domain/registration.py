@@ -16,17 +16,20 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from wagtail.models import Locale
+from django.utils.translation import gettext_lazy
 
 from core import tokens
+from core.domain.translations import in_language
 from events.domain.seats import SEATED, claim_seat, release_seat
 from events.domain.waiting_list import clash, promote, seat_waiting
 from events.enums import BookingStatus, RegistrationStatus
 
-#: Bookings that hold a seat.
+#: What each kind of link token is for (core.tokens).
 MANAGE = "xarxa.registration.manage"
 FEED = "xarxa.registration.feed"
 CONFIRM = "xarxa.registration.confirm"
+#: The newsletter box on the form; a subscription keeps the words the delegate agreed to.
+NEWSLETTER_OPT_IN = gettext_lazy("Send me the network's newsletter (we will ask you to confirm).")
 
 
 class Refusal(Exception):
@@ -82,14 +85,6 @@ def window(conference, now=None):
 # --- pages in the default language ----------------------------------------------------
 
 
-def source(page):
-    """The default-language page that registrations and bookings point at."""
-    default = Locale.get_default()
-    if page.locale_id == default.pk:
-        return page
-    return type(page).objects.filter(translation_key=page.translation_key, locale=default).first()
-
-
 def bookable_sessions(conference):
     from events.models import SessionPage
 
@@ -118,7 +113,6 @@ def title(session):
     """The session's title in the language being spoken (messages name it)."""
     from django.utils.translation import get_language
 
-    from events.feeds import in_language
     from events.models import SessionPage
 
     found = in_language(SessionPage, [session], get_language() or "en")
@@ -368,7 +362,6 @@ def confirm(registration, *, now=None):
         )
         registration_mail.confirmed(registration, token, feed_token)
         if registration.newsletter_opt_in:
-            from events.forms import NEWSLETTER_OPT_IN
             from newsletter.domain.subscriptions import subscribe_delegate
 
             subscribe_delegate(registration, NEWSLETTER_OPT_IN)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from django.utils import translation
 
 from core import mail
+from core.domain.translations import in_language
 from events.domain import calendar
 from events.domain.timeslots import LocalSlot, day_label
 from events.enums import BookingStatus
@@ -25,7 +26,6 @@ class Line:
 def _conference(registration):
     """The conference page in the delegate's language. Kept on the registration: one
     email needs it up to four times (subject, links, invitation, body)."""
-    from events.feeds import in_language
     from events.models import ConferencePage
 
     key = (registration.conference_id, registration.language)
@@ -38,7 +38,6 @@ def _conference(registration):
 
 
 def _titles(registration, sessions):
-    from events.feeds import in_language
     from events.models import SessionPage
 
     found = in_language(SessionPage, sessions, registration.language)

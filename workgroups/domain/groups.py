@@ -4,15 +4,14 @@ import datetime
 
 from django.db.models import Count, Prefetch
 
+from core.domain.translations import source_page
 from core.roles import COORDINATOR_PAGE_PERMISSIONS
 from workgroups.domain import meetings as meeting_domain
 from workgroups.domain.membership import current
 
 
 def source_of(page):
-    from events.domain.registration import source
-
-    return source(page) or page
+    return source_page(page) or page
 
 
 def group_cards(index):

@@ -3,12 +3,12 @@
 from django.utils import translation
 
 from core import mail
+from core.domain.translations import in_language
 from events.domain import calendar
 from workgroups.domain import meetings as meeting_domain
 
 
 def _group(membership):
-    from events.feeds import in_language
     from workgroups.models import WorkingGroupPage
 
     group = membership.group
@@ -66,7 +66,6 @@ def new_feed(membership, feed):
 
 def meeting_notice(membership, meeting, *, new, source_pk):
     """One member's notice of a new, changed or cancelled meeting, with the invitation."""
-    from events.feeds import in_language
     from workgroups.models import MeetingPage
 
     with translation.override(membership.language):

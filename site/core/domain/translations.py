@@ -54,6 +54,18 @@ def source_page(page):
     return found.specific if found else None
 
 
+def in_language(model, pages, language):
+    """{translation key: page in `language`}, falling back to the page given, in one query."""
+    keys = {page.translation_key: page for page in pages}
+    found = dict(keys)
+    translated = model.objects.filter(
+        translation_key__in=keys, locale__language_code=language
+    ).live()
+    for page in translated:
+        found[page.translation_key] = page
+    return found
+
+
 def source_published(page, user=None):
     """After a source page goes live: refresh its segments, follow it everywhere."""
     page = page.specific
