@@ -15,6 +15,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
+from core import extensions
 from events.domain import calendar
 from events.domain.programme import LANGUAGE_NAMES
 from events.enums import SessionKind, SessionStatus
@@ -369,7 +370,6 @@ def session_feed(request, session):
 
 def network_feed(request, home):
     from events.models import ConferencePage, EventPage, SessionPage
-    from workgroups import feeds as workgroup_feeds
 
     locale = home.locale
     conferences_qs = ConferencePage.objects.live().public().filter(locale=locale)
@@ -388,7 +388,7 @@ def network_feed(request, home):
         events = list(events_qs)
         event_sources = sources(EventPage, events)
         items += [external_event_item(e, event_sources, request) for e in events]
-        items += workgroup_feeds.network_items(locale, request)
+        items += extensions.network_calendar_items(locale, request)
         return calendar.build(
             items,
             name=home.network_name,
@@ -402,7 +402,7 @@ def network_feed(request, home):
             sessions_qs,
             *session_dependencies(sessions_qs, conferences_qs.values("venue_id")),
             events_qs,
-            *workgroup_feeds.network_dependencies(home),
+            *extensions.network_calendar_sources(home),
             *translation_sources(home, conferences_qs, sessions_qs, events_qs),
         ],
         build,

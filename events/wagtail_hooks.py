@@ -197,3 +197,15 @@ def network_feed(request, home):
     from events import feeds
 
     return feeds.network_feed(request, home)
+
+
+@hooks.register("xarxa_newsworthy_models")
+def newsworthy_sessions():
+    return [(20, SessionPage)]
+
+
+@hooks.register("xarxa_upcoming")
+def upcoming_in_agenda(locale):
+    from events.domain.agenda import agenda_items
+
+    return agenda_items(locale)

@@ -17,7 +17,9 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from core.choices import row_id
 from workgroups.domain import membership as domain
 from workgroups.domain.groups import groups_user_may_manage
-from workgroups.models import Membership, MembershipLogEntry
+from workgroups.domain.meetings import agenda_entries
+from workgroups.feeds import network_dependencies, network_items
+from workgroups.models import MeetingPage, Membership, MembershipLogEntry
 
 
 def managed(request):
@@ -183,3 +185,23 @@ def workgroups_demo(loader, homes, *, as_in_2013):
     from workgroups.demo.loader import WorkgroupsDemo
 
     WorkgroupsDemo(loader, homes, as_in_2013=as_in_2013).run()
+
+
+@hooks.register("xarxa_agenda_meetings")
+def meetings_in_agenda(locale, region, past, request):
+    return agenda_entries(locale, region=region, past=past, request=request)
+
+
+@hooks.register("xarxa_network_calendar_items")
+def meetings_in_network_calendar(locale, request):
+    return network_items(locale, request)
+
+
+@hooks.register("xarxa_network_calendar_sources")
+def meetings_in_network_calendar_sources(home):
+    return network_dependencies(home)
+
+
+@hooks.register("xarxa_newsworthy_models")
+def newsworthy_meetings():
+    return [(30, MeetingPage)]

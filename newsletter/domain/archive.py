@@ -6,6 +6,7 @@ import uuid
 
 from django.utils import timezone
 
+from core import extensions
 from newsletter.enums import DispatchStatus
 
 #: At most this many news items, sessions and meetings each go into "published since".
@@ -70,14 +71,10 @@ def topic_sections(issue):
 def published_since(issue, since=None):
     """News, then sessions, then meetings published since the last issue went out, on its
     topics: a few of each, newest first, so one busy section does not crowd out the rest."""
-    from core.models import NewsPage
-    from events.models import SessionPage
-    from workgroups.models import MeetingPage
-
     since = since or last_sent_at(exclude_key=issue.translation_key)
     sections = topic_sections(issue)
     found = []
-    for model in (NewsPage, SessionPage, MeetingPage):
+    for model in extensions.newsworthy_models():
         pages = model.objects.live().public().filter(locale_id=issue.locale_id)
         if since:
             pages = pages.filter(first_published_at__gt=since)
@@ -121,8 +118,6 @@ def fill_published_since(issue):
 
 def upcoming_events(locale, weeks, today=None):
     """Conferences, events and public meetings starting in the next `weeks` weeks."""
-    from events.domain.agenda import agenda_items
-
     today = today or timezone.localdate()
     until = today + datetime.timedelta(weeks=weeks)
-    return [item for item in agenda_items(locale) if item.start_date <= until]
+    return [item for item in extensions.upcoming(locale) if item.start_date <= until]

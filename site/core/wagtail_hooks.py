@@ -9,7 +9,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from core import admin_views
 from core.domain import translations
-from core.models import GlossaryTerm, Organisation, Person, PrivacyNotice, Region
+from core.models import GlossaryTerm, NewsPage, Organisation, Person, PrivacyNotice, Region
 
 
 class RegionViewSet(SnippetViewSet):
@@ -153,3 +153,8 @@ class PrivacyNoticeViewSet(SnippetViewSet):
 
 
 register_snippet(PrivacyNoticeViewSet)
+
+
+@hooks.register("xarxa_newsworthy_models")
+def newsworthy_news():
+    return [(10, NewsPage)]
