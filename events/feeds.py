@@ -16,9 +16,11 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from core import extensions
+from core.models import Person
 from events.domain import calendar
 from events.domain.programme import LANGUAGE_NAMES
 from events.enums import SessionKind, SessionStatus
+from events.models import ConferencePage, EventPage, Room, SessionPage, SessionSpeaker, Venue
 
 
 def sources(model, pages):
@@ -131,8 +133,6 @@ def external_event_item(event, found, request):
 
 
 def feed_sessions(queryset):
-    from events.models import SessionSpeaker
-
     speakers = SessionSpeaker.objects.select_related("person").order_by("sort_order")
     return (
         queryset.live()
@@ -175,8 +175,6 @@ FEED_FIELDS = (
 
 def session_items(sessions, conferences, request):
     """Items for sessions whose conferences are in `conferences` (keyed by tree path)."""
-    from events.models import SessionPage
-
     sessions = [s for s in sessions if calendar.keep_in_feed(s.is_cancelled, s.last_published_at)]
     found = sources(SessionPage, sessions)
     urls = {path: conference.get_full_url(request) for path, conference in conferences.items()}
@@ -189,8 +187,6 @@ def session_items(sessions, conferences, request):
 
 def delegate_items(sessions, language):
     """Calendar items for (default-language) sessions, written in the delegate's language."""
-    from events.models import ConferencePage, SessionPage
-
     if not sessions:
         return []
     keys = [session.translation_key for session in sessions]
@@ -249,9 +245,6 @@ def translation_sources(page, *pages):
 def session_dependencies(sessions, venues):
     """What session items are written from besides the session pages (a queryset): their
     rooms, the rooms' venues and `venues` (the conferences' own), and their speakers."""
-    from core.models import Person
-    from events.models import Room, SessionSpeaker, Venue
-
     rooms = Room.objects.filter(pk__in=sessions.values("room_id"))
     places = Venue.objects.filter(Q(pk__in=rooms.values("venue_id")) | Q(pk__in=venues))
     speakers = SessionSpeaker.objects.filter(session__in=sessions).values("person_id")
@@ -305,8 +298,6 @@ def conditional_response(request, sources, build, *, content_type, cache_control
 
 def conference_sources(conference):
     """What a conference's feed and its schedule exports are written from."""
-    from events.models import ConferencePage, SessionPage
-
     scheduled = _scheduled_or_recent(SessionPage.objects.child_of(conference))
     return [
         conference,
@@ -323,8 +314,6 @@ def _scheduled_or_recent(queryset):
 
 
 def conference_feed(request, conference):
-    from events.models import ConferencePage, SessionPage
-
     sessions_qs = SessionPage.objects.child_of(conference)
 
     def build():
@@ -343,8 +332,6 @@ def conference_feed(request, conference):
 
 
 def session_feed(request, session):
-    from events.models import ConferencePage, SessionPage
-
     session_qs = SessionPage.objects.filter(pk=session.pk)
 
     def build():
@@ -369,8 +356,6 @@ def session_feed(request, session):
 
 
 def network_feed(request, home):
-    from events.models import ConferencePage, EventPage, SessionPage
-
     locale = home.locale
     conferences_qs = ConferencePage.objects.live().public().filter(locale=locale)
     sessions_qs = SessionPage.objects.live().public().filter(locale=locale)

@@ -5,7 +5,7 @@ never cached or indexed, and their address never goes to another site as a Refer
 """
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.contrib import messages
 from django.http import HttpResponse, HttpResponseRedirect
@@ -20,12 +20,14 @@ from core.domain.privacy import current_notice
 from core.domain.translations import in_language, source_page
 from core.models import Organisation
 from core.responses import private
+from events.domain import calendar, waiting_list
 from events.domain import registration as domain
 from events.domain import registration_reports as reports
-from events.domain import waiting_list
 from events.domain.timeslots import LocalSlot, day_label, zone_note
 from events.enums import BookingStatus, RegistrationStatus
+from events.feeds import delegate_items
 from events.forms import RegistrationForm
+from events.models import SessionPage
 
 
 def conference_context(request, conference, route):
@@ -40,8 +42,6 @@ def conference_context(request, conference, route):
 
 
 def session_titles(sessions):
-    from events.models import SessionPage
-
     found = in_language(SessionPage, sessions, get_language())
     return {session.pk: found[session.translation_key].title for session in sessions}
 
@@ -208,8 +208,6 @@ def manage(request, conference, token):
 
 def manage_action(request, conference, registration, token):
     """Apply one POSTed action; a response ends the page (erase, new link)."""
-    from events.models import SessionPage
-
     action = request.POST.get("action", "")
     if action == "erase":
         if request.POST.get("confirm") != "yes":
@@ -278,11 +276,6 @@ def registration_data(request, conference, token):
 
 def delegate_feed(request, conference, token):
     """The delegate's own calendar: confirmed sessions, and waiting lists as TENTATIVE."""
-    from dataclasses import replace
-
-    from events.domain import calendar
-    from events.feeds import delegate_items
-
     registration = domain.registration_for_feed(token)
     if registration is None or registration.conference_id != source_page(conference).pk:
         return invalid_link(request, conference)

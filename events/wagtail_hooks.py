@@ -10,13 +10,20 @@ from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from events import admin_views
+from events import admin_views, feeds
+from events.demo.loader import EventsDemo
+from events.domain.agenda import AgendaFilterForm, agenda_items
 from events.domain.editions import may_copy_as_next_edition
+from events.domain.programme import ProgrammeFilterForm
 from events.domain.registration_reports import delegates_within
 from events.domain.validation import session_warnings
 from events.models import (
+    AgendaPage,
     CalendarSubscription,
+    ConferenceIndexPage,
     ConferencePage,
+    EventIndexPage,
+    ImportedEvent,
     Room,
     SessionPage,
     Venue,
@@ -152,31 +159,23 @@ def register_seats_menu_item():
 
 @hooks.register("xarxa_page_parameters")
 def filter_parameters():
-    from events.domain.agenda import AgendaFilterForm
-    from events.domain.programme import ProgrammeFilterForm
-
     return [*ProgrammeFilterForm.base_fields, *AgendaFilterForm.base_fields]
 
 
 @hooks.register("xarxa_shown_models")
 def shown_on_pages():
-    from events.models import ImportedEvent
-
     return [ImportedEvent]
 
 
 @hooks.register("xarxa_bookkeeping_models")
 def bookkeeping():
     # A subscription is the import's own bookkeeping; its events are what pages show.
-    from events.models import CalendarSubscription
 
     return [CalendarSubscription]
 
 
 @hooks.register("xarxa_sections")
 def events_sections():
-    from events.models import AgendaPage, ConferenceIndexPage, EventIndexPage
-
     return [
         (10, ConferenceIndexPage, "Conferences", "conferences", True),
         (30, AgendaPage, "Agenda", "agenda", True),
@@ -187,15 +186,11 @@ def events_sections():
 
 @hooks.register("xarxa_demo", order=10)
 def events_demo(loader, homes, *, as_in_2013):
-    from events.demo.loader import EventsDemo
-
     EventsDemo(loader, homes, as_in_2013=as_in_2013).run()
 
 
 @hooks.register("xarxa_network_feed")
 def network_feed(request, home):
-    from events import feeds
-
     return feeds.network_feed(request, home)
 
 
@@ -206,6 +201,4 @@ def newsworthy_sessions():
 
 @hooks.register("xarxa_upcoming")
 def upcoming_in_agenda(locale):
-    from events.domain.agenda import agenda_items
-
     return agenda_items(locale)

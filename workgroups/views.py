@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
@@ -16,6 +17,7 @@ from workgroups.domain import groups as group_domain
 from workgroups.domain import meetings as meeting_domain
 from workgroups.domain import membership as domain
 from workgroups.enums import GroupStatus
+from workgroups.feeds import meeting_queryset
 from workgroups.forms import JoinForm
 
 
@@ -26,8 +28,6 @@ def page_context(request, group, route):
 
 
 def join(request, group):
-    from django.utils.translation import get_language
-
     context = page_context(request, group, "join/")
     notice = current_notice(get_language())
     sent = request.GET.get("sent") == "1"
@@ -78,8 +78,6 @@ def invalid_link(request, group):
 
 def member(request, group, token):
     """The member's page: private meeting details, language, feed address, leaving."""
-    from workgroups.feeds import meeting_queryset
-
     membership = domain.for_token(token)
     if membership is None or membership.group.translation_key != group.translation_key:
         return invalid_link(request, group)

@@ -15,11 +15,12 @@ from wagtail.admin.views.generic import EditView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from core.choices import row_id
+from workgroups.demo.loader import WorkgroupsDemo
 from workgroups.domain import membership as domain
 from workgroups.domain.groups import groups_user_may_manage
 from workgroups.domain.meetings import agenda_entries
 from workgroups.feeds import network_dependencies, network_items
-from workgroups.models import MeetingPage, Membership, MembershipLogEntry
+from workgroups.models import MeetingPage, Membership, MembershipLogEntry, WorkingGroupIndexPage
 
 
 def managed(request):
@@ -175,15 +176,11 @@ def shown_on_pages():
 
 @hooks.register("xarxa_sections")
 def workgroups_sections():
-    from workgroups.models import WorkingGroupIndexPage
-
     return [(20, WorkingGroupIndexPage, "Working groups", "working-groups", True)]
 
 
 @hooks.register("xarxa_demo", order=20)
 def workgroups_demo(loader, homes, *, as_in_2013):
-    from workgroups.demo.loader import WorkgroupsDemo
-
     WorkgroupsDemo(loader, homes, as_in_2013=as_in_2013).run()
 
 

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from core import choices, extensions
 from core.models import Region
 from events.enums import AgendaItemType
+from events.models import ConferencePage, EventPage, ImportedEvent
 
 AGENDA_PER_PAGE = 10
 
@@ -51,8 +52,6 @@ class AgendaFilterForm(forms.Form):
 
 
 def agenda_items(locale, *, region=None, item_type="", past=False, request=None):
-    from events.models import ConferencePage, EventPage, ImportedEvent
-
     today = timezone.localdate()
     items = []
     if item_type in ("", AgendaItemType.CONFERENCE):

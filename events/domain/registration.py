@@ -12,17 +12,21 @@ happen in the same transaction, so a newcomer cannot slip in between.
 import datetime
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from core import tokens
 from core.domain.translations import in_language
+from core.models import OutboxMessage
+from events.domain import registration_mail
 from events.domain.seats import SEATED, claim_seat, release_seat
+from events.domain.terms import hold_period, reference
 from events.domain.waiting_list import clash, promote, seat_waiting
 from events.enums import BookingStatus, RegistrationStatus
+from events.models import Booking, Registration, SessionPage
+from newsletter.domain.subscriptions import subscribe_delegate
 
 #: What each kind of link token is for (core.tokens).
 MANAGE = "xarxa.registration.manage"
@@ -49,10 +53,6 @@ class Refusal(Exception):
         self.message = message
         #: For a clash: the session the delegate already holds.
         self.other = other
-
-
-def hold_period():
-    return datetime.timedelta(hours=settings.XARXA_PENDING_HOLD_HOURS)
 
 
 # --- registration window -------------------------------------------------------------
@@ -86,8 +86,6 @@ def window(conference, now=None):
 
 
 def bookable_sessions(conference):
-    from events.models import SessionPage
-
     return (
         SessionPage.objects.child_of(conference)
         .live()
@@ -97,8 +95,6 @@ def bookable_sessions(conference):
 
 
 def _locked(registration):
-    from events.models import Registration
-
     locked = (
         Registration.objects.select_for_update(of=("self",))
         .select_related("organisation")
@@ -111,10 +107,6 @@ def _locked(registration):
 
 def title(session):
     """The session's title in the language being spoken (messages name it)."""
-    from django.utils.translation import get_language
-
-    from events.models import SessionPage
-
     found = in_language(SessionPage, [session], get_language() or "en")
     return found[session.translation_key].title
 
@@ -150,8 +142,6 @@ def book(registration, session, *, waitlist=False, now=None):
     """Book `session` for the delegate: a seat (held until they confirm) or, when it is
     full, a place on its waiting list. With `waitlist`, join the list even though the
     session overlaps one the delegate holds. Raises Refusal."""
-    from events.models import Booking
-
     now = now or timezone.now()
     with transaction.atomic():
         registration = _locked(registration)
@@ -192,8 +182,6 @@ def book(registration, session, *, waitlist=False, now=None):
 
 def add_session(registration, session, *, waitlist=False, now=None):
     """A confirmed delegate adds a session from their manage page, and is told by email."""
-    from events.domain import registration_mail
-
     with transaction.atomic():
         booking = book(registration, session, waitlist=waitlist, now=now)
         registration = booking.registration
@@ -218,9 +206,6 @@ def _drop(booking, now):
 
 def cancel_booking(booking, *, now=None, notify=True):
     """The delegate or an editor cancels one booking; the next person waiting moves up."""
-    from events.domain import registration_mail
-    from events.models import Booking
-
     now = now or timezone.now()
     with transaction.atomic():
         registration = _locked(booking.registration)
@@ -240,9 +225,6 @@ def cancel_booking(booking, *, now=None, notify=True):
 
 def move_booking(booking, session, *, now=None):
     """An editor moves a delegate to another session: a seat there, or its waiting list."""
-    from events.domain import registration_mail
-    from events.models import Booking
-
     now = now or timezone.now()
     with transaction.atomic():
         registration = _locked(booking.registration)
@@ -270,9 +252,6 @@ def move_booking(booking, session, *, now=None):
 def register(conference, details, sessions, *, ip=None, privacy_version, now=None):
     """A pending registration with its seats held. `conference` and `sessions` are the
     default-language pages; `details` the delegate's answers. Raises Refusal."""
-    from events.domain import registration_mail
-    from events.models import Registration
-
     now = now or timezone.now()
     if not window(conference, now).is_open:
         raise Refusal(Refusal.CLOSED, _("Registration for this conference is not open."))
@@ -329,8 +308,6 @@ def register(conference, details, sessions, *, ip=None, privacy_version, now=Non
 def registration_for_confirmation(token):
     """The registration a confirmation link stands for, or None if tampered with or unknown.
     Expiry is the hold's: the page says so."""
-    from events.models import Registration
-
     digest = tokens.hash_of(token, CONFIRM)
     if digest is None:
         return None
@@ -340,8 +317,6 @@ def registration_for_confirmation(token):
 def confirm(registration, *, now=None):
     """Pending -> confirmed: held seats become bookings. Returns the new manage token,
     or None when there was nothing to confirm."""
-    from events.domain import registration_mail
-
     now = now or timezone.now()
     with transaction.atomic():
         registration = _locked(registration)
@@ -362,15 +337,11 @@ def confirm(registration, *, now=None):
         )
         registration_mail.confirmed(registration, token, feed_token)
         if registration.newsletter_opt_in:
-            from newsletter.domain.subscriptions import subscribe_delegate
-
             subscribe_delegate(registration, NEWSLETTER_OPT_IN)
     return token
 
 
 def registration_for_manage(token):
-    from events.models import Registration
-
     digest = tokens.hash_of(token, MANAGE)
     if digest is None:
         return None
@@ -382,8 +353,6 @@ def registration_for_manage(token):
 
 
 def registration_for_feed(token):
-    from events.models import Registration
-
     digest = tokens.hash_of(token, FEED)
     if digest is None:
         return None
@@ -394,8 +363,6 @@ def registration_for_feed(token):
 
 def renew_links(registration):
     """Revoke the manage link and personal feed and send new ones."""
-    from events.domain import registration_mail
-
     with transaction.atomic():
         registration = _locked(registration)
         token, registration.manage_token_hash = tokens.issue(MANAGE)
@@ -424,8 +391,6 @@ def end_registration(registration, status, now):
 
 
 def cancel_registration(registration, *, now=None):
-    from events.domain import registration_mail
-
     now = now or timezone.now()
     with transaction.atomic():
         registration = _locked(registration)
@@ -440,8 +405,6 @@ def cancel_registration(registration, *, now=None):
 
 def erase(registration, *, now=None):
     """Everything about the delegate goes, including the emails we kept; seats are freed."""
-    from core.models import OutboxMessage
-
     now = now or timezone.now()
     with transaction.atomic():
         registration = _locked(registration)
@@ -449,7 +412,3 @@ def erase(registration, *, now=None):
             end_registration(registration, RegistrationStatus.CANCELLED, now)
         OutboxMessage.objects.filter(reference=reference(registration)).delete()
         registration.delete()
-
-
-def reference(registration):
-    return f"registration:{registration.pk}"

@@ -11,8 +11,12 @@ from django.utils import translation
 from core import mail
 from core.domain.translations import in_language
 from events.domain import calendar
+from events.domain.registration_reports import waitlist_positions
+from events.domain.terms import hold_period, reference
 from events.domain.timeslots import LocalSlot, day_label
 from events.enums import BookingStatus
+from events.feeds import delegate_items
+from events.models import ConferencePage, SessionPage
 
 
 @dataclass
@@ -26,8 +30,6 @@ class Line:
 def _conference(registration):
     """The conference page in the delegate's language. Kept on the registration: one
     email needs it up to four times (subject, links, invitation, body)."""
-    from events.models import ConferencePage
-
     key = (registration.conference_id, registration.language)
     kept = getattr(registration, "_conference_in_language", None)
     if kept is None or kept[0] != key:
@@ -38,8 +40,6 @@ def _conference(registration):
 
 
 def _titles(registration, sessions):
-    from events.models import SessionPage
-
     found = in_language(SessionPage, sessions, registration.language)
     return {session.pk: found[session.translation_key].title for session in sessions}
 
@@ -51,8 +51,6 @@ def _when(session, zone):
 
 def lines(registration, sessions=None):
     """The delegate's bookings (or just `sessions`) as they read them."""
-    from events.domain.registration_reports import waitlist_positions
-
     zone = registration.conference.zone
     bookings = list(
         registration.bookings.exclude(status=BookingStatus.CANCELLED)
@@ -87,8 +85,6 @@ def _session_lines(registration, sessions):
 
 
 def invitation_part(registration, sessions, method):
-    from events.feeds import delegate_items
-
     with translation.override(registration.language):
         items = delegate_items(sessions, registration.language)
         conference = _conference(registration)
@@ -104,8 +100,6 @@ def invitation_part(registration, sessions, method):
 
 
 def _send(registration, template, attachments=(), **context):
-    from events.domain.registration import reference
-
     conference = _conference(registration)
     mail.queue(
         f"registration/{template}",
@@ -133,8 +127,6 @@ def links(registration, manage_token=None, feed_token=None):
 
 
 def please_confirm(registration, token):
-    from events.domain.registration import hold_period
-
     base = _conference(registration).get_full_url()
     _send(
         registration,

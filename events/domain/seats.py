@@ -8,6 +8,7 @@ constraint backs it up: two requests never both take the last seat.
 from django.db.models import F
 
 from events.enums import BookingStatus
+from events.models import Seats
 
 #: The booking statuses that hold a seat.
 SEATED = (BookingStatus.HELD, BookingStatus.CONFIRMED)
@@ -15,8 +16,6 @@ SEATED = (BookingStatus.HELD, BookingStatus.CONFIRMED)
 
 def claim_seat(page_id, capacity, sequence=0):
     """Take one seat if one is free. True when taken."""
-    from events.models import Seats
-
     # Delegates book the session as it is now: only later changes are news to them.
     Seats.objects.get_or_create(page_id=page_id, defaults={"notified_sequence": sequence})
     rows = Seats.objects.filter(page_id=page_id)
@@ -26,6 +25,4 @@ def claim_seat(page_id, capacity, sequence=0):
 
 
 def release_seat(page_id):
-    from events.models import Seats
-
     Seats.objects.filter(page_id=page_id, taken__gt=0).update(taken=F("taken") - 1)

@@ -6,8 +6,10 @@ A delegate whose other sessions overlap a session waits for it, keeping their pl
 from django.db import transaction
 from django.utils import timezone
 
+from events.domain import registration_mail
 from events.domain.seats import SEATED, claim_seat
 from events.enums import BookingStatus, RegistrationStatus
+from events.models import Booking, SessionPage
 
 
 def overlaps(session, other):
@@ -41,8 +43,6 @@ def seat_waiting(registrations, now=None):
     Callers run it once their own transaction has committed, and each session here has
     a transaction of its own: holding one session's seat row while claiming another's
     would deadlock with a delegate whose clash runs the other way round."""
-    from events.models import SessionPage
-
     sessions = list(
         SessionPage.objects.filter(
             bookings__status=BookingStatus.WAITLISTED, bookings__registration__in=registrations
@@ -59,9 +59,6 @@ def promote(session, now=None):
     """Give free seats to the waiting list, first come first served. A delegate whose
     other sessions overlap this one is passed over and keeps their place. A session
     that is cancelled, unpublished or over seats nobody: its list only waits."""
-    from events.domain import registration_mail
-    from events.models import Booking
-
     if session.is_cancelled or not session.live or session.end <= (now or timezone.now()):
         return []
     promoted = []

@@ -8,14 +8,13 @@ from django.utils import timezone
 
 from core import extensions
 from newsletter.enums import DispatchStatus
+from newsletter.models import Dispatch, NewsletterIssuePage
 
 #: At most this many news items, sessions and meetings each go into "published since".
 PER_KIND = 5
 
 
 def sent_issues(index):
-    from newsletter.models import Dispatch, NewsletterIssuePage
-
     sent_keys = Dispatch.objects.filter(
         status__in=[DispatchStatus.SENDING, DispatchStatus.SENT]
     ).values("issue__translation_key")
@@ -30,8 +29,6 @@ def sent_issues(index):
 
 def unsent_issues():
     """Issues published to be sent but not sent yet: not for search or the API either."""
-    from newsletter.models import Dispatch, NewsletterIssuePage
-
     sent_keys = Dispatch.objects.filter(
         status__in=[DispatchStatus.SENDING, DispatchStatus.SENT]
     ).values("issue__translation_key")
@@ -39,8 +36,6 @@ def unsent_issues():
 
 
 def is_sent(issue):
-    from newsletter.models import Dispatch
-
     return Dispatch.objects.filter(
         issue__translation_key=issue.translation_key,
         status__in=[DispatchStatus.SENDING, DispatchStatus.SENT],
@@ -48,8 +43,6 @@ def is_sent(issue):
 
 
 def last_sent_at(exclude_key=None):
-    from newsletter.models import Dispatch
-
     dispatches = Dispatch.objects.exclude(started_at=None)
     if exclude_key:
         dispatches = dispatches.exclude(issue__translation_key=exclude_key)
@@ -93,8 +86,6 @@ def summary_of(page):
 
 def fill_published_since(issue):
     """Give every empty "published since" block the pages found for it."""
-    from newsletter.models import Dispatch
-
     blocks = [block for block in issue.body if block.block_type == "published_since"]
     if not any(not block.value["items"] for block in blocks):
         return

@@ -8,8 +8,16 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from core import admin_views
-from core.domain import translations
-from core.models import GlossaryTerm, NewsPage, Organisation, Person, PrivacyNotice, Region
+from core.domain import page_cache, translations
+from core.models import (
+    GlossaryTerm,
+    NewsIndexPage,
+    NewsPage,
+    Organisation,
+    Person,
+    PrivacyNotice,
+    Region,
+)
 
 
 class RegionViewSet(SnippetViewSet):
@@ -128,8 +136,6 @@ def register_translation_log_actions(actions):
 
 @hooks.register("before_serve_page")
 def mark_public_pages_for_the_page_cache(page, request, serve_args, serve_kwargs):
-    from core.domain import page_cache
-
     # Its two queries only where a copy could be kept: not for a POST, nor for an editor.
     if page_cache.may_serve_from_cache(request):
         page_cache.mark_public(page, request)
@@ -140,8 +146,6 @@ def mark_public_pages_for_the_page_cache(page, request, serve_args, serve_kwargs
 
 @hooks.register("xarxa_sections")
 def news_section():
-    from core.models import NewsIndexPage
-
     return [(40, NewsIndexPage, "News", "news", True)]
 
 

@@ -18,12 +18,16 @@ import json
 from contextlib import contextmanager
 from contextvars import ContextVar
 
-from django.db import transaction
+from django.db import models, transaction
 from wagtail.actions.copy_for_translation import ParentNotTranslatedError
+from wagtail.contrib.frontend_cache.utils import purge_page_from_cache
 from wagtail.log_actions import log
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail_localize.fields import copy_synchronised_fields, get_translatable_fields
-from wagtail_localize.models import Translation, TranslationSource
+from wagtail_localize.models import StringTranslation, Translation, TranslationSource
+from wagtail_localize.segments.extract import extract_segments
+
+from core.domain import page_cache
 
 _following = ContextVar("following", default=True)
 
@@ -112,10 +116,6 @@ def keep_in_step(target, source=None):
         target.save(clean=False)
         log(instance=target, action="xarxa.translation.synchronize", data={"fields": changed})
         if target.live:
-            from wagtail.contrib.frontend_cache.utils import purge_page_from_cache
-
-            from core.domain import page_cache
-
             # Saved without publishing, so no page_published: both caches are told here.
             page_cache.content_changed()
             purge_page_from_cache(target)
@@ -126,9 +126,6 @@ def keep_in_step(target, source=None):
 def _references(model):
     """Translated fields that point at a translated snippet (a session's room): the
     translation points at that snippet's version in its own language."""
-    from django.db import models
-    from wagtail.models import TranslatableMixin
-
     for field in get_translatable_fields(model):
         model_field = model._meta.get_field(field.field_name)
         if isinstance(model_field, models.ForeignKey) and issubclass(
@@ -227,9 +224,6 @@ def track_existing_translations(page):
     Segments are paired field by field, in order, with the translation's own
     segments; a field whose segments do not line up is left untranslated, so it
     shows as outdated rather than wrong."""
-    from wagtail_localize.models import StringTranslation
-    from wagtail_localize.segments.extract import extract_segments
-
     page = page.specific
     source, _created = TranslationSource.update_or_create_from_instance(page)
     segments = list(source.stringsegment_set.select_related("string", "context").order_by("order"))
