@@ -17,24 +17,36 @@ PostgreSQL pass). Exits 1 when a check fails.
 """
 
 import collections
+import importlib
 import os
 import sys
 import threading
 import time
 
 import _stack as stack
+import psycopg
 
 CLIENTS = 20
 PER_CLIENT = 8
 MAX_PER_CLIENT = 400
 RETRY_TEXT = b"Nothing you sent was saved"
-#: The exceptions a lost database connection ends in (an IntegrityError would be a bug).
-OUTAGE = (
-    "psycopg.OperationalError",
-    "psycopg.InterfaceError",
-    "django.db.utils.OperationalError",
-    "django.db.utils.InterfaceError",
-)
+
+
+def is_outage(problem):
+    """Whether a logged problem ("module.Class: message") is a lost connection: psycopg's
+    OperationalError or InterfaceError or a subclass, which names the server's reason
+    (psycopg.errors.AdminShutdown for a fast shutdown). An IntegrityError is a bug."""
+    name = problem.split(":", 1)[0].strip()
+    module, _dot, attribute = name.rpartition(".")
+    try:
+        raised = getattr(importlib.import_module(module), attribute)
+    except (ImportError, AttributeError, ValueError):
+        return False
+    if module.startswith("django.db"):
+        # Django re-raises the driver's error under its own class of the same name.
+        raised = getattr(psycopg, attribute, None)
+    lost = (psycopg.OperationalError, psycopg.InterfaceError)
+    return isinstance(raised, type) and issubclass(raised, lost)
 
 
 def drive(port, form_path, session_pk, restart):
@@ -143,7 +155,7 @@ def main():
         # handler; anything else in the log is a problem.
         unexpected = {}
         for problem, lines in logged:
-            if not problem.startswith(OUTAGE):
+            if not is_outage(problem):
                 unexpected.setdefault(problem, lines)
         mark = "ok    " if not unexpected else "FAILED"
         print(f"  {mark}  gunicorn log: {dict(problems) or 'clean'}")

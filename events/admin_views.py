@@ -7,6 +7,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from events.domain.editions import copy_as_next_edition as copy_edition
+from events.domain.editions import may_copy_as_next_edition
 from events.models import ConferencePage
 
 
@@ -37,9 +39,6 @@ class NextEditionForm(forms.Form):
 
 
 def copy_as_next_edition(request, page_id):
-    from events.domain.editions import copy_as_next_edition as copy_edition
-    from events.domain.editions import may_copy_as_next_edition
-
     conference = get_object_or_404(ConferencePage, pk=page_id)
     if not may_copy_as_next_edition(conference, request.user):
         raise PermissionDenied

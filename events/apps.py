@@ -8,6 +8,7 @@ class EventsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        # Django's app loading: models and tasks are imported once the registry is ready.
         from wagtail.signals import page_published
 
         page_published.connect(tell_delegates_of_changes, dispatch_uid="session-changes")
@@ -15,9 +16,11 @@ class EventsConfig(AppConfig):
 
 def tell_delegates_of_changes(sender, instance, **kwargs):
     """Queued after commit: the worker writes the emails, not the editor's request."""
+    # Django's app loading: models and tasks are imported once the registry is ready.
     from django.db import transaction
     from wagtail.models import Locale
 
+    # Django's app loading: models and tasks are imported once the registry is ready.
     from events.models import SessionPage
     from events.tasks import session_changed
 

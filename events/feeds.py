@@ -15,9 +15,12 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
+from core import extensions
+from core.models import Person
 from events.domain import calendar
 from events.domain.programme import LANGUAGE_NAMES
 from events.enums import SessionKind, SessionStatus
+from events.models import ConferencePage, EventPage, Room, SessionPage, SessionSpeaker, Venue
 
 
 def sources(model, pages):
@@ -130,8 +133,6 @@ def external_event_item(event, found, request):
 
 
 def feed_sessions(queryset):
-    from events.models import SessionSpeaker
-
     speakers = SessionSpeaker.objects.select_related("person").order_by("sort_order")
     return (
         queryset.live()
@@ -174,8 +175,6 @@ FEED_FIELDS = (
 
 def session_items(sessions, conferences, request):
     """Items for sessions whose conferences are in `conferences` (keyed by tree path)."""
-    from events.models import SessionPage
-
     sessions = [s for s in sessions if calendar.keep_in_feed(s.is_cancelled, s.last_published_at)]
     found = sources(SessionPage, sessions)
     urls = {path: conference.get_full_url(request) for path, conference in conferences.items()}
@@ -186,22 +185,8 @@ def session_items(sessions, conferences, request):
     return items
 
 
-def in_language(model, pages, language):
-    """{translation key: page in `language`}, falling back to the page given, in one query."""
-    keys = {page.translation_key: page for page in pages}
-    found = dict(keys)
-    translated = model.objects.filter(
-        translation_key__in=keys, locale__language_code=language
-    ).live()
-    for page in translated:
-        found[page.translation_key] = page
-    return found
-
-
 def delegate_items(sessions, language):
     """Calendar items for (default-language) sessions, written in the delegate's language."""
-    from events.models import ConferencePage, SessionPage
-
     if not sessions:
         return []
     keys = [session.translation_key for session in sessions]
@@ -260,9 +245,6 @@ def translation_sources(page, *pages):
 def session_dependencies(sessions, venues):
     """What session items are written from besides the session pages (a queryset): their
     rooms, the rooms' venues and `venues` (the conferences' own), and their speakers."""
-    from core.models import Person
-    from events.models import Room, SessionSpeaker, Venue
-
     rooms = Room.objects.filter(pk__in=sessions.values("room_id"))
     places = Venue.objects.filter(Q(pk__in=rooms.values("venue_id")) | Q(pk__in=venues))
     speakers = SessionSpeaker.objects.filter(session__in=sessions).values("person_id")
@@ -316,8 +298,6 @@ def conditional_response(request, sources, build, *, content_type, cache_control
 
 def conference_sources(conference):
     """What a conference's feed and its schedule exports are written from."""
-    from events.models import ConferencePage, SessionPage
-
     scheduled = _scheduled_or_recent(SessionPage.objects.child_of(conference))
     return [
         conference,
@@ -334,8 +314,6 @@ def _scheduled_or_recent(queryset):
 
 
 def conference_feed(request, conference):
-    from events.models import ConferencePage, SessionPage
-
     sessions_qs = SessionPage.objects.child_of(conference)
 
     def build():
@@ -354,8 +332,6 @@ def conference_feed(request, conference):
 
 
 def session_feed(request, session):
-    from events.models import ConferencePage, SessionPage
-
     session_qs = SessionPage.objects.filter(pk=session.pk)
 
     def build():
@@ -380,9 +356,6 @@ def session_feed(request, session):
 
 
 def network_feed(request, home):
-    from events.models import ConferencePage, EventPage, SessionPage
-    from workgroups import feeds as workgroup_feeds
-
     locale = home.locale
     conferences_qs = ConferencePage.objects.live().public().filter(locale=locale)
     sessions_qs = SessionPage.objects.live().public().filter(locale=locale)
@@ -400,7 +373,7 @@ def network_feed(request, home):
         events = list(events_qs)
         event_sources = sources(EventPage, events)
         items += [external_event_item(e, event_sources, request) for e in events]
-        items += workgroup_feeds.network_items(locale, request)
+        items += extensions.network_calendar_items(locale, request)
         return calendar.build(
             items,
             name=home.network_name,
@@ -414,7 +387,7 @@ def network_feed(request, home):
             sessions_qs,
             *session_dependencies(sessions_qs, conferences_qs.values("venue_id")),
             events_qs,
-            *workgroup_feeds.network_dependencies(home),
+            *extensions.network_calendar_sources(home),
             *translation_sources(home, conferences_qs, sessions_qs, events_qs),
         ],
         build,

@@ -5,7 +5,7 @@ never cached or indexed, and their address never goes to another site as a Refer
 """
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.conf import settings
 from django.contrib import messages
@@ -18,12 +18,18 @@ from wagtail.coreutils import get_supported_content_language_variant
 
 from core import ratelimit
 from core.choices import row_id
+from core.domain.privacy import current_notice
+from core.domain.translations import in_language, source_page
 from core.models import Organisation
+from core.responses import private
+from events.domain import calendar, waiting_list
 from events.domain import registration as domain
 from events.domain import registration_reports as reports
 from events.domain.timeslots import LocalSlot, day_label, zone_note
 from events.enums import BookingStatus, RegistrationStatus
+from events.feeds import delegate_items
 from events.forms import RegistrationForm
+from events.models import SessionPage
 
 
 def conference_context(request, conference, route):
@@ -37,36 +43,7 @@ def conference_context(request, conference, route):
     }
 
 
-def private(response):
-    response["Cache-Control"] = "private, no-store"
-    response["X-Robots-Tag"] = "noindex, nofollow"
-    # Not no-referrer: browsers then send "Origin: null" and CSRF refuses the form.
-    response["Referrer-Policy"] = "same-origin"
-    return response
-
-
-def current_notice(language):
-    from events.models import PrivacyNotice
-
-    # The default locale's code, as Locale.get_default finds it, without its query.
-    source = get_supported_content_language_variant(settings.LANGUAGE_CODE)
-    newest = {}
-    # One query for both languages; the newest notice of each comes first.
-    for found in PrivacyNotice.objects.select_related("locale").filter(
-        locale__language_code__in={language, source}
-    ):
-        newest.setdefault(found.locale.language_code, found)
-    notice, default = newest.get(language), newest.get(source)
-    # A translation that lags behind the source's version is not what people agree to.
-    if notice is None or (default and notice.version != default.version):
-        return default
-    return notice
-
-
 def session_titles(sessions):
-    from events.feeds import in_language
-    from events.models import SessionPage
-
     found = in_language(SessionPage, sessions, get_language())
     return {session.pk: found[session.translation_key].title for session in sessions}
 
@@ -108,7 +85,7 @@ def session_options(conference, sessions, registration=None):
     for session in sessions:
         slot = LocalSlot.of(session.start, session.end, conference.zone)
         booking = bookings.get(session.pk)
-        other = next((s for s in seated if domain.overlaps(s, session)), None)
+        other = next((s for s in seated if waiting_list.overlaps(s, session)), None)
         options.append(
             SessionOption(
                 session=session,
@@ -126,7 +103,7 @@ def session_options(conference, sessions, registration=None):
 
 
 def register(request, conference):
-    source = domain.source(conference)
+    source = source_page(conference)
     context = conference_context(request, conference, "register/")
     window = domain.window(source)
     notice = current_notice(get_language())
@@ -189,7 +166,7 @@ def manage_url(conference, token):
 
 def confirm(request, conference, token):
     registration = domain.registration_for_confirmation(token)
-    if registration is None or registration.conference_id != domain.source(conference).pk:
+    if registration is None or registration.conference_id != source_page(conference).pk:
         return invalid_link(request, conference)
     if request.method == "POST" and registration.status == RegistrationStatus.PENDING:
         manage_token = domain.confirm(registration)
@@ -217,7 +194,7 @@ def booked_options(registration):
 
 def manage(request, conference, token):
     registration = domain.registration_for_manage(token)
-    if registration is None or registration.conference_id != domain.source(conference).pk:
+    if registration is None or registration.conference_id != source_page(conference).pk:
         return invalid_link(request, conference)
     source = registration.conference
     if request.method == "POST":
@@ -238,8 +215,6 @@ def manage(request, conference, token):
 
 def manage_action(request, conference, registration, token):
     """Apply one POSTed action; a response ends the page (erase, new link)."""
-    from events.models import SessionPage
-
     action = request.POST.get("action", "")
     if action == "erase":
         if request.POST.get("confirm") != "yes":
@@ -296,7 +271,7 @@ def manage_action(request, conference, registration, token):
 
 def registration_data(request, conference, token):
     registration = domain.registration_for_manage(token)
-    if registration is None or registration.conference_id != domain.source(conference).pk:
+    if registration is None or registration.conference_id != source_page(conference).pk:
         return invalid_link(request, conference)
     response = HttpResponse(
         json.dumps(reports.export(registration), ensure_ascii=False, indent=2),
@@ -308,13 +283,8 @@ def registration_data(request, conference, token):
 
 def delegate_feed(request, conference, token):
     """The delegate's own calendar: confirmed sessions, and waiting lists as TENTATIVE."""
-    from dataclasses import replace
-
-    from events.domain import calendar
-    from events.feeds import delegate_items
-
     registration = domain.registration_for_feed(token)
-    if registration is None or registration.conference_id != domain.source(conference).pk:
+    if registration is None or registration.conference_id != source_page(conference).pk:
         return invalid_link(request, conference)
     bookings = list(
         registration.bookings.filter(status__in=[BookingStatus.CONFIRMED, BookingStatus.WAITLISTED])

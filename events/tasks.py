@@ -2,12 +2,13 @@
 
 from django_tasks import task
 
+from events.domain.calendar_import import import_subscription
+from events.domain.registration_upkeep import after_session_change
+from events.models import CalendarSubscription, SessionPage
+
 
 @task()
 def import_calendar(subscription_id):
-    from events.domain.calendar_import import import_subscription
-    from events.models import CalendarSubscription
-
     subscription = CalendarSubscription.objects.filter(pk=subscription_id, active=True).first()
     if subscription is not None:
         import_subscription(subscription)
@@ -15,9 +16,6 @@ def import_calendar(subscription_id):
 
 @task()
 def session_changed(session_id):
-    from events.domain.registration_upkeep import after_session_change
-    from events.models import SessionPage
-
     session = SessionPage.objects.filter(pk=session_id).first()
     if session is not None:
         after_session_change(session)

@@ -10,14 +10,24 @@ from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from events import admin_views
+from core.dates import date_range
+from core.domain.search import SearchKind
+from events import admin_views, feeds
+from events.demo.loader import EventsDemo
+from events.domain.agenda import AgendaFilterForm, agenda_items
 from events.domain.editions import may_copy_as_next_edition
+from events.domain.programme import ProgrammeFilterForm
 from events.domain.registration_reports import delegates_within
+from events.domain.timeslots import LocalSlot, day_label
 from events.domain.validation import session_warnings
 from events.models import (
+    AgendaPage,
     CalendarSubscription,
+    ConferenceIndexPage,
     ConferencePage,
-    PrivacyNotice,
+    EventIndexPage,
+    EventPage,
+    ImportedEvent,
     Room,
     SessionPage,
     Venue,
@@ -148,46 +158,28 @@ def register_seats_menu_item():
     )
 
 
-class PrivacyNoticeViewSet(SnippetViewSet):
-    model = PrivacyNotice
-    icon = "lock"
-    menu_label = _("Privacy notices")
-    list_display = ["version", "effective_from", "locale"]
-
-
-register_snippet(PrivacyNoticeViewSet)
-
-
 # --- what core asks of the apps (core.extensions) ----------------------------------
 
 
 @hooks.register("xarxa_page_parameters")
 def filter_parameters():
-    from events.domain.agenda import AgendaFilterForm
-    from events.domain.programme import ProgrammeFilterForm
-
     return [*ProgrammeFilterForm.base_fields, *AgendaFilterForm.base_fields]
 
 
 @hooks.register("xarxa_shown_models")
 def shown_on_pages():
-    from events.models import ImportedEvent
-
     return [ImportedEvent]
 
 
 @hooks.register("xarxa_bookkeeping_models")
 def bookkeeping():
     # A subscription is the import's own bookkeeping; its events are what pages show.
-    from events.models import CalendarSubscription
 
     return [CalendarSubscription]
 
 
 @hooks.register("xarxa_sections")
 def events_sections():
-    from events.models import AgendaPage, ConferenceIndexPage, EventIndexPage
-
     return [
         (10, ConferenceIndexPage, "Conferences", "conferences", True),
         (30, AgendaPage, "Agenda", "agenda", True),
@@ -198,25 +190,16 @@ def events_sections():
 
 @hooks.register("xarxa_demo", order=10)
 def events_demo(loader, homes, *, as_in_2013):
-    from events.demo.loader import EventsDemo
-
     EventsDemo(loader, homes, as_in_2013=as_in_2013).run()
 
 
 @hooks.register("xarxa_network_feed")
 def network_feed(request, home):
-    from events import feeds
-
     return feeds.network_feed(request, home)
 
 
 @hooks.register("xarxa_search_kinds")
 def events_search_kinds():
-    from core.dates import date_range
-    from core.domain.search import SearchKind
-    from events.domain.timeslots import LocalSlot, day_label
-    from events.models import EventPage
-
     def dates(page):
         return date_range(page.start_date, page.end_date)
 
@@ -235,3 +218,13 @@ def events_search_kinds():
         SessionPage: SearchKind(_("Session"), 1, session_time),
         EventPage: SearchKind(_("External event"), 0.5, dates, lambda page: page.city),
     }
+
+
+@hooks.register("xarxa_newsworthy_models")
+def newsworthy_sessions():
+    return [(20, SessionPage)]
+
+
+@hooks.register("xarxa_upcoming")
+def upcoming_in_agenda(locale):
+    return agenda_items(locale)

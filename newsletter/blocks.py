@@ -1,9 +1,12 @@
 """What an issue is made of. Each block renders twice: on the archive page and in the email,
 whose templates (templates/emails/newsletter/blocks/) are tables with inline styles."""
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.blocks import StructBlockValidationError
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.models import Locale
 
 from core.blocks import ImageBlock
 
@@ -26,9 +29,6 @@ class FeaturedPageBlock(blocks.StructBlock):
         template = "newsletter/blocks/featured_page.html"
 
     def clean(self, value):
-        from django.core.exceptions import ValidationError
-        from wagtail.blocks import StructBlockValidationError
-
         value = super().clean(value)
         if value.get("image") and not value.get("image_alt_text"):
             raise StructBlockValidationError(
@@ -70,8 +70,7 @@ class UpcomingEventsBlock(blocks.StructBlock):
         template = "newsletter/blocks/upcoming_events.html"
 
     def get_context(self, value, parent_context=None):
-        from wagtail.models import Locale
-
+        # The archive's rules import the issue page, whose body is these blocks.
         from newsletter.domain.archive import upcoming_events
 
         context = super().get_context(value, parent_context)
@@ -92,9 +91,6 @@ class ButtonBlock(blocks.StructBlock):
         template = "newsletter/blocks/button.html"
 
     def clean(self, value):
-        from django.core.exceptions import ValidationError
-        from wagtail.blocks import StructBlockValidationError
-
         value = super().clean(value)
         if bool(value.get("page")) == bool(value.get("url")):
             raise StructBlockValidationError(

@@ -3,6 +3,8 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from core import choices
+from newsletter.domain.subscriptions import consent_text
+from newsletter.models import Topic
 
 
 class TopicsField(choices.ModelMultipleChoiceField):
@@ -13,8 +15,6 @@ class TopicsField(choices.ModelMultipleChoiceField):
 
 
 def topic_choices(locale):
-    from newsletter.models import Topic
-
     return Topic.objects.filter(locale=locale)
 
 
@@ -49,8 +49,6 @@ class SubscribeForm(forms.Form):
 
     @staticmethod
     def default_consent():
-        from newsletter.domain.subscriptions import consent_text
-
         return consent_text()
 
     def clean_email(self):

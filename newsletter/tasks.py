@@ -2,9 +2,9 @@
 
 from django_tasks import task
 
+from newsletter.domain.sending import run
+
 
 @task()
 def send_dispatch(dispatch_id):
-    from newsletter.domain.sending import run
-
     run(dispatch_id)

@@ -12,15 +12,15 @@ from django.views.decorators.csrf import csrf_exempt
 from wagtail.models import Locale
 
 from core import ratelimit
+from core.domain.privacy import current_notice
 from core.ratelimit import client_ip
-from events.registration_views import current_notice, private
+from core.responses import private
 from newsletter.domain import links, subscriptions
 from newsletter.forms import PreferencesForm, SubscribeForm
+from newsletter.models import NewsletterIndexPage, Topic
 
 
 def archive_url():
-    from newsletter.models import NewsletterIndexPage
-
     index = NewsletterIndexPage.objects.live().filter(locale=Locale.get_active()).first()
     return index.url if index else None
 
@@ -127,8 +127,6 @@ def preferences(request, token):
 
 
 def _topics_in(subscriber, locale):
-    from newsletter.models import Topic
-
     keys = subscriber.topics.values("translation_key")
     return list(Topic.objects.filter(locale=locale, translation_key__in=keys))
 

@@ -7,8 +7,11 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from core.domain.search import SearchKind
 from newsletter import admin_views
-from newsletter.models import NewsletterIssuePage, Subscriber, Topic
+from newsletter.demo.loader import NewsletterDemo
+from newsletter.domain.archive import unsent_issues
+from newsletter.models import NewsletterIndexPage, NewsletterIssuePage, Subscriber, Topic
 
 
 class TopicViewSet(SnippetViewSet):
@@ -103,8 +106,6 @@ def send_button(page, user, view_name=None, next_url=None):
 
 @hooks.register("xarxa_sections")
 def newsletter_sections():
-    from newsletter.models import NewsletterIndexPage
-
     return [(50, NewsletterIndexPage, "Newsletter", "newsletter", True)]
 
 
@@ -112,7 +113,6 @@ def newsletter_sections():
 def newsletter_demo(loader, homes, *, as_in_2013):
     # Last: its topics point at the conference and the groups, and its draft issue
     # gathers what the others published.
-    from newsletter.demo.loader import NewsletterDemo
 
     NewsletterDemo(loader, homes, as_in_2013=as_in_2013).run()
 
@@ -120,13 +120,10 @@ def newsletter_demo(loader, homes, *, as_in_2013):
 @hooks.register("xarxa_unlisted_pages")
 def unsent_issue_ids():
     # An issue is published before it is sent, and public only once sent.
-    from newsletter.domain.archive import unsent_issues
 
     return unsent_issues().values_list("pk", flat=True)
 
 
 @hooks.register("xarxa_search_kinds")
 def newsletter_search_kinds():
-    from core.domain.search import SearchKind
-
     return {NewsletterIssuePage: SearchKind(_("Newsletter"), 0.25)}

@@ -34,6 +34,18 @@ def _fresh_cache():
 
 
 @pytest.fixture(autouse=True)
+def _default_language():
+    # A request to /ca/ leaves Catalan active in the thread after the response, and the
+    # next test read its validation messages in Catalan (seen when test_agenda ran just
+    # before test_sending). Each test starts in the site's default language.
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def _anymail_test_backend(settings):
     # Django's test set-up swaps EMAIL_BACKEND for locmem; send through anymail's test
     # backend as the settings say, so batch sends, merge data and headers are checked.

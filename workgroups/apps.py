@@ -8,6 +8,7 @@ class WorkgroupsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        # Django's app loading: models and tasks are imported once the registry is ready.
         from wagtail.signals import page_published
 
         page_published.connect(schedule_meeting_notice, dispatch_uid="meeting-notices")
@@ -16,10 +17,12 @@ class WorkgroupsConfig(AppConfig):
 
 def schedule_meeting_notice(sender, instance, **kwargs):
     """Members hear of a meeting once the burst of edits is over (domain.notices)."""
+    # Django's app loading: models and tasks are imported once the registry is ready.
     from django.db import transaction
     from django_tasks import default_task_backend
     from wagtail.models import Locale
 
+    # Django's app loading: models and tasks are imported once the registry is ready.
     from workgroups.domain.notices import meeting_published
     from workgroups.models import MeetingPage
     from workgroups.tasks import send_meeting_notice
@@ -35,8 +38,10 @@ def schedule_meeting_notice(sender, instance, **kwargs):
 
 
 def ensure_coordinators(sender, instance, **kwargs):
+    # Django's app loading: models and tasks are imported once the registry is ready.
     from wagtail.models import Locale
 
+    # Django's app loading: models and tasks are imported once the registry is ready.
     from workgroups.domain.groups import ensure_coordinator_group
     from workgroups.models import WorkingGroupPage
 

@@ -1,18 +1,18 @@
 """Working-group calendars: the group's public feed and each member's private one."""
 
+from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
 
 from events.domain import calendar
 from events.feeds import Rows, calendar_response, sources, translation_sources
+from events.models import Room, SessionPage
 from workgroups.domain import meetings as meeting_domain
+from workgroups.domain.membership import FEED, for_token
+from workgroups.models import MeetingPage, OccurrenceChange, WorkingGroupPage
 
 
 def meeting_queryset(groups_qs=None):
-    from django.db.models import Prefetch
-
-    from workgroups.models import MeetingPage, OccurrenceChange
-
     changes = OccurrenceChange.objects.order_by("original_date")
     return (
         MeetingPage.objects.live()
@@ -25,8 +25,6 @@ def meeting_queryset(groups_qs=None):
 
 def meeting_items(meetings, groups, request, *, private=False):
     """Items for meetings whose groups are in `groups` (keyed by tree path)."""
-    from workgroups.models import MeetingPage
-
     meetings = [
         m
         for m in meetings
@@ -48,8 +46,6 @@ def meeting_items(meetings, groups, request, *, private=False):
 def meeting_dependencies(meetings):
     """What meeting items are written from besides the meeting pages (a queryset): the
     conference session a meeting is part of (its title or room is the place)."""
-    from events.models import Room, SessionPage
-
     sessions = SessionPage.objects.filter(pk__in=meetings.values("session_id"))
     rooms = Room.objects.filter(pk__in=sessions.values("room_id"))
     return [sessions, Rows(rooms, "name")]
@@ -58,16 +54,12 @@ def meeting_dependencies(meetings):
 def network_dependencies(home):
     """The public meetings of the groups in the home page's locale, and the groups, for
     the network feed."""
-    from workgroups.models import MeetingPage, WorkingGroupPage
-
     meetings = MeetingPage.objects.live().public().filter(locale_id=home.locale_id, public=True)
     groups = WorkingGroupPage.objects.live().public().filter(locale_id=home.locale_id)
     return [meetings, *meeting_dependencies(meetings), groups, *translation_sources(home, meetings)]
 
 
 def group_feed(request, group):
-    from workgroups.models import MeetingPage
-
     meetings_qs = MeetingPage.objects.live().public().child_of(group).filter(public=True)
 
     def build():
@@ -90,7 +82,7 @@ def group_feed(request, group):
 def member_feed(request, group, token):
     """Every meeting of the member's group, with the online link and draft minutes.
     Private: never cached by a proxy, never indexed."""
-    from workgroups.domain.membership import FEED, for_token
+    # The views import the feeds: a cycle inside the app.
     from workgroups.views import invalid_link
 
     membership = for_token(token, FEED)
@@ -114,8 +106,6 @@ def member_feed(request, group, token):
 
 def network_items(locale, request):
     """Public meetings of every group in a locale, for the network feed."""
-    from workgroups.models import WorkingGroupPage
-
     groups = {g.path: g for g in WorkingGroupPage.objects.live().public().filter(locale=locale)}
     meetings = [
         m

@@ -2,9 +2,9 @@
 
 from django_tasks import task
 
+from workgroups.domain.notices import send_one
+
 
 @task()
 def send_meeting_notice(meeting_id):
-    from workgroups.domain.notices import send_one
-
     send_one(meeting_id)

@@ -4,17 +4,20 @@ from django.conf import settings
 from django.contrib import messages
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from core import ratelimit
+from core.domain.privacy import current_notice
 from core.models import Organisation
 from core.ratelimit import client_ip
-from events.registration_views import current_notice, private
+from core.responses import private
 from workgroups.domain import groups as group_domain
 from workgroups.domain import meetings as meeting_domain
 from workgroups.domain import membership as domain
 from workgroups.enums import GroupStatus
+from workgroups.feeds import meeting_queryset
 from workgroups.forms import JoinForm
 
 
@@ -25,8 +28,6 @@ def page_context(request, group, route):
 
 
 def join(request, group):
-    from django.utils.translation import get_language
-
     context = page_context(request, group, "join/")
     notice = current_notice(get_language())
     sent = request.GET.get("sent") == "1"
@@ -77,8 +78,6 @@ def invalid_link(request, group):
 
 def member(request, group, token):
     """The member's page: private meeting details, language, feed address, leaving."""
-    from workgroups.feeds import meeting_queryset
-
     membership = domain.for_token(token)
     if membership is None or membership.group.translation_key != group.translation_key:
         return invalid_link(request, group)

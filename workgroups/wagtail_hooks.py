@@ -15,9 +15,20 @@ from wagtail.admin.views.generic import EditView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from core.choices import row_id
+from core.domain.search import SearchKind
+from workgroups.demo.loader import WorkgroupsDemo
+from workgroups.domain import meetings
 from workgroups.domain import membership as domain
 from workgroups.domain.groups import groups_user_may_manage
-from workgroups.models import Membership, MembershipLogEntry
+from workgroups.domain.meetings import agenda_entries
+from workgroups.feeds import network_dependencies, network_items
+from workgroups.models import (
+    MeetingPage,
+    Membership,
+    MembershipLogEntry,
+    WorkingGroupIndexPage,
+    WorkingGroupPage,
+)
 
 
 def managed(request):
@@ -173,24 +184,16 @@ def shown_on_pages():
 
 @hooks.register("xarxa_sections")
 def workgroups_sections():
-    from workgroups.models import WorkingGroupIndexPage
-
     return [(20, WorkingGroupIndexPage, "Working groups", "working-groups", True)]
 
 
 @hooks.register("xarxa_demo", order=20)
 def workgroups_demo(loader, homes, *, as_in_2013):
-    from workgroups.demo.loader import WorkgroupsDemo
-
     WorkgroupsDemo(loader, homes, as_in_2013=as_in_2013).run()
 
 
 @hooks.register("xarxa_search_kinds")
 def workgroups_search_kinds():
-    from core.domain.search import SearchKind
-    from workgroups.domain import meetings
-    from workgroups.models import MeetingPage, WorkingGroupPage
-
     def next_date(meeting):
         # The next date for a series still going on, else its last.
         found = meetings.upcoming(meeting, limit=1) or meetings.occurrences(meeting)[-1:]
@@ -200,3 +203,23 @@ def workgroups_search_kinds():
         WorkingGroupPage: SearchKind(gettext_lazy("Working group"), 2),
         MeetingPage: SearchKind(gettext_lazy("Working group meeting"), 0.5, next_date),
     }
+
+
+@hooks.register("xarxa_agenda_meetings")
+def meetings_in_agenda(locale, region, past, request):
+    return agenda_entries(locale, region=region, past=past, request=request)
+
+
+@hooks.register("xarxa_network_calendar_items")
+def meetings_in_network_calendar(locale, request):
+    return network_items(locale, request)
+
+
+@hooks.register("xarxa_network_calendar_sources")
+def meetings_in_network_calendar_sources(home):
+    return network_dependencies(home)
+
+
+@hooks.register("xarxa_newsworthy_models")
+def newsworthy_meetings():
+    return [(30, MeetingPage)]

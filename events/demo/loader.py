@@ -1,19 +1,24 @@
 """Adds the Cascais conference, its sessions and the external events to the demo."""
 
 import datetime
+import unicodedata
 import zoneinfo
 
+from django.db import transaction
 from django.utils import timezone
 
-from core.models import Organisation, Person, Region
-from events.demo import content
+from core.demo.loader import demo_key
+from core.models import Organisation, OutboxMessage, Person, PrivacyNotice, Region
+from events.demo import content, delegates
 from events.demo.sessions import SESSIONS
+from events.domain import registration as domain
 from events.models import (
     AgendaPage,
     ConferenceIndexPage,
     ConferencePage,
     EventIndexPage,
     EventPage,
+    Registration,
     Room,
     SessionPage,
     SessionSpeaker,
@@ -114,8 +119,6 @@ class EventsDemo:
         )
 
     def loader_key(self, model, name):
-        from core.demo.loader import demo_key
-
         return demo_key(f"{model._meta.label}:{name}")
 
     def region(self, key, language):
@@ -232,8 +235,6 @@ class EventsDemo:
 
 
 def email_of(name):
-    import unicodedata
-
     plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
     return ".".join(part for part in plain.replace("'", "").split() if part != "i") + (
         "@delegates.example.org"
@@ -242,14 +243,6 @@ def email_of(name):
 
 def load_delegates(loader, conference):
     """Registrations through the real rules (seats, waiting lists), without their emails."""
-    from django.db import transaction
-
-    from core.demo.loader import demo_key
-    from core.models import OutboxMessage
-    from events.demo import delegates
-    from events.domain import registration as domain
-    from events.models import PrivacyNotice, Registration
-
     notices = [
         loader.ensure_snippet(
             PrivacyNotice,

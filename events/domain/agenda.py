@@ -9,9 +9,10 @@ from django.core.paginator import Paginator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core import choices
+from core import choices, extensions
 from core.models import Region
 from events.enums import AgendaItemType
+from events.models import ConferencePage, EventPage, ImportedEvent
 
 AGENDA_PER_PAGE = 10
 
@@ -51,8 +52,6 @@ class AgendaFilterForm(forms.Form):
 
 
 def agenda_items(locale, *, region=None, item_type="", past=False, request=None):
-    from events.models import ConferencePage, EventPage, ImportedEvent
-
     today = timezone.localdate()
     items = []
     if item_type in ("", AgendaItemType.CONFERENCE):
@@ -103,11 +102,9 @@ def agenda_items(locale, *, region=None, item_type="", past=False, request=None)
             for e in imported
         ]
     if item_type in ("", AgendaItemType.MEETING):
-        from workgroups.domain.meetings import agenda_entries
-
         items += [
             AgendaItem(title, url, AgendaItemType.MEETING, start, end, place)
-            for title, url, start, end, place in agenda_entries(
+            for title, url, start, end, place in extensions.meetings_in_agenda(
                 locale, region=region, past=past, request=request
             )
         ]

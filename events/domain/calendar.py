@@ -7,6 +7,7 @@ plain-text descriptions and cancelled items kept (as CANCELLED) for a while.
 """
 
 import datetime
+import zoneinfo
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from html.parser import HTMLParser
@@ -68,8 +69,6 @@ def _host(base_url):
 @lru_cache(maxsize=64)
 def vtimezone(tzid, first_year, last_year):
     """The VTIMEZONE for a zone over whole years, built once per process."""
-    import zoneinfo
-
     scratch = Calendar()
     event = Event()
     event.start = datetime.datetime(first_year, 6, 1, 12, tzinfo=zoneinfo.ZoneInfo(tzid))
@@ -180,7 +179,6 @@ def writes_as_utc(zone):
     as icalendar does: it makes no VTIMEZONE for them, and a TZID needs one."""
     if zone in UTC_NAMES:
         return True
-    import zoneinfo
 
     tz = zoneinfo.ZoneInfo(zone)
     return all(

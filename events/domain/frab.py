@@ -17,6 +17,7 @@ from wagtail.models import Locale
 from events.domain.programme import conference_days, conference_sessions
 from events.domain.timeslots import LocalSlot
 from events.enums import SessionStatus
+from events.models import SessionPage
 
 GENERATOR = "Xarxa"
 PERSON_GUID_NAMESPACE = uuid.UUID("5e2b6b8e-4a0d-4c34-8b7d-3f7b9e9d2a11")
@@ -30,8 +31,6 @@ def hh_mm(delta):
 
 def default_language_ids(sessions):
     """translation_key -> pk of the default-language page, in one query."""
-    from events.models import SessionPage
-
     keys = [session.translation_key for session in sessions]
     return dict(
         SessionPage.objects.filter(

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from events.domain.timeslots import LocalSlot, day_label
 from events.enums import SPOKEN_LANGUAGES, SessionKind
+from events.models import SessionPage, SessionSpeaker
 
 LANGUAGE_NAMES = dict(SPOKEN_LANGUAGES)
 
@@ -17,8 +18,6 @@ LANGUAGE_NAMES = dict(SPOKEN_LANGUAGES)
 def conference_sessions(conference):
     """Every live session of a conference, with what the programme shows, in a fixed
     number of queries however many sessions there are."""
-    from events.models import SessionPage, SessionSpeaker
-
     speakers = SessionSpeaker.objects.select_related("person__organisation").order_by("sort_order")
     return (
         SessionPage.objects.live()

@@ -10,23 +10,32 @@ happen in the same transaction, so a newcomer cannot slip in between.
 """
 
 import datetime
+import logging
+import time
 from dataclasses import dataclass
 
-from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, InterfaceError, OperationalError, connection, transaction
 from django.utils import timezone
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from wagtail.coreutils import get_supported_content_language_variant
 
 from core import tokens
-from events.domain.seats import claim_seat, release_seat
+from core.domain.translations import in_language
+from core.models import OutboxMessage
+from events.domain import registration_mail
+from events.domain.seats import SEATED, claim_seat, release_seat
+from events.domain.terms import hold_period, reference
+from events.domain.waiting_list import clash, first_overlap, promote, seat_waiting
 from events.enums import BookingStatus, RegistrationStatus
+from events.models import Booking, Registration, SessionPage
+from newsletter.domain.subscriptions import subscribe_delegate
 
-#: Bookings that hold a seat.
-SEATED = (BookingStatus.HELD, BookingStatus.CONFIRMED)
+#: What each kind of link token is for (core.tokens).
 MANAGE = "xarxa.registration.manage"
 FEED = "xarxa.registration.feed"
 CONFIRM = "xarxa.registration.confirm"
+#: The newsletter box on the form; a subscription keeps the words the delegate agreed to.
+NEWSLETTER_OPT_IN = gettext_lazy("Send me the network's newsletter (we will ask you to confirm).")
 
 
 class Refusal(Exception):
@@ -46,10 +55,6 @@ class Refusal(Exception):
         self.message = message
         #: For a clash: the session the delegate already holds.
         self.other = other
-
-
-def hold_period():
-    return datetime.timedelta(hours=settings.XARXA_PENDING_HOLD_HOURS)
 
 
 # --- registration window -------------------------------------------------------------
@@ -82,21 +87,7 @@ def window(conference, now=None):
 # --- pages in the default language ----------------------------------------------------
 
 
-def source(page):
-    """The default-language page that registrations and bookings point at."""
-    # One query whether or not `page` is that page: the default locale's code needs none.
-    default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
-    found = (
-        type(page)
-        .objects.filter(translation_key=page.translation_key, locale__language_code=default)
-        .first()
-    )
-    return page if found is not None and found.pk == page.pk else found
-
-
 def bookable_sessions(conference):
-    from events.models import SessionPage
-
     return (
         SessionPage.objects.child_of(conference)
         .live()
@@ -106,8 +97,6 @@ def bookable_sessions(conference):
 
 
 def _locked(registration):
-    from events.models import Registration
-
     locked = (
         Registration.objects.select_for_update(of=("self",))
         .select_related("organisation")
@@ -118,64 +107,8 @@ def _locked(registration):
     return locked
 
 
-def overlaps(session, other):
-    """The one rule for clashing sessions, which the registration form and the manage
-    page's hints ask too: times that cross (one ending as the next starts is fine), and
-    a cancelled session clashes with nothing, as it takes no time any more."""
-    return (
-        session.pk != other.pk
-        and not session.is_cancelled
-        and not other.is_cancelled
-        and session.start < other.end
-        and other.start < session.end
-    )
-
-
-def clash(registration, session):
-    """The booking of `registration` whose session overlaps `session`, if any."""
-    seated = (
-        registration.bookings.filter(status__in=SEATED)
-        .select_related("session")
-        .order_by("session__start", "pk")
-    )
-    return first_overlap(seated, session)
-
-
-def first_overlap(bookings, session):
-    """The first of `bookings` (in the order given) holding a seat in a session that
-    overlaps `session`."""
-    return next((b for b in bookings if b.status in SEATED and overlaps(b.session, session)), None)
-
-
-def seat_waiting(registrations, now=None):
-    """A clash that kept these delegates waiting may be gone (they cancelled a session, or
-    an editor cancelled or moved one): every session they wait for seats whoever it can,
-    in the usual order and with the usual email (`promote` asks `clash` again).
-
-    Callers run it once their own transaction has committed, and each session here has
-    a transaction of its own: holding one session's seat row while claiming another's
-    would deadlock with a delegate whose clash runs the other way round."""
-    from events.models import SessionPage
-
-    sessions = list(
-        SessionPage.objects.filter(
-            bookings__status=BookingStatus.WAITLISTED, bookings__registration__in=registrations
-        )
-        .distinct()
-        .order_by("pk")
-    )
-    for session in sessions:
-        with transaction.atomic():
-            promote(session, now)
-
-
 def title(session):
     """The session's title in the language being spoken (messages name it)."""
-    from django.utils.translation import get_language
-
-    from events.feeds import in_language
-    from events.models import SessionPage
-
     found = in_language(SessionPage, [session], get_language() or "en")
     return found[session.translation_key].title
 
@@ -211,8 +144,6 @@ def book(registration, session, *, waitlist=False, now=None):
     """Book `session` for the delegate: a seat (held until they confirm) or, when it is
     full, a place on its waiting list. With `waitlist`, join the list even though the
     session overlaps one the delegate holds. Raises Refusal."""
-    from events.models import Booking
-
     now = now or timezone.now()
     with transaction.atomic():
         registration = _locked(registration)
@@ -262,8 +193,6 @@ def place(registration, session, booking, other, *, waitlist, now):
 
 def add_session(registration, session, *, waitlist=False, now=None):
     """A confirmed delegate adds a session from their manage page, and is told by email."""
-    from events.domain import registration_mail
-
     with transaction.atomic():
         booking = book(registration, session, waitlist=waitlist, now=now)
         registration = booking.registration
@@ -272,39 +201,6 @@ def add_session(registration, session, *, waitlist=False, now=None):
         elif booking.status == BookingStatus.WAITLISTED:
             registration_mail.changed(registration, waitlisted=[booking])
     return booking
-
-
-def promote(session, now=None):
-    """Give free seats to the waiting list, first come first served. A delegate whose
-    other sessions overlap this one is passed over and keeps their place. A session
-    that is cancelled, unpublished or over seats nobody: its list only waits."""
-    from events.domain import registration_mail
-    from events.models import Booking
-
-    if session.is_cancelled or not session.live or session.end <= (now or timezone.now()):
-        return []
-    promoted = []
-    waiting = (
-        # Only the booking rows, and skipping any another transaction holds: a delegate
-        # cancelling their own waiting booking holds it while waiting for this seat row.
-        Booking.objects.select_for_update(skip_locked=True, of=("self",))
-        .filter(session=session, status=BookingStatus.WAITLISTED)
-        .select_related("registration")
-        .order_by("queued_at", "pk")
-    )
-    for booking in waiting:
-        if clash(booking.registration, session):
-            continue
-        if not claim_seat(session.pk, session.capacity, session.sequence):
-            break
-        confirmed = booking.registration.status == RegistrationStatus.CONFIRMED
-        booking.status = BookingStatus.CONFIRMED if confirmed else BookingStatus.HELD
-        booking.queued_at = None
-        booking.save(update_fields=["status", "queued_at", "updated_at"])
-        promoted.append(booking)
-        if confirmed:
-            registration_mail.promoted(booking.registration, session)
-    return promoted
 
 
 def _drop(booking, now):
@@ -321,9 +217,6 @@ def _drop(booking, now):
 
 def cancel_booking(booking, *, now=None, notify=True):
     """The delegate or an editor cancels one booking; the next person waiting moves up."""
-    from events.domain import registration_mail
-    from events.models import Booking
-
     now = now or timezone.now()
     with transaction.atomic():
         registration = _locked(booking.registration)
@@ -343,9 +236,6 @@ def cancel_booking(booking, *, now=None, notify=True):
 
 def move_booking(booking, session, *, now=None):
     """An editor moves a delegate to another session: a seat there, or its waiting list."""
-    from events.domain import registration_mail
-    from events.models import Booking
-
     now = now or timezone.now()
     with transaction.atomic():
         registration = _locked(booking.registration)
@@ -373,9 +263,6 @@ def move_booking(booking, session, *, now=None):
 def register(conference, details, sessions, *, ip=None, privacy_version, now=None):
     """A pending registration with its seats held. `conference` and `sessions` are the
     default-language pages; `details` the delegate's answers. Raises Refusal."""
-    from events.domain import registration_mail
-    from events.models import Booking, Registration
-
     now = now or timezone.now()
     if not window(conference, now).is_open:
         raise Refusal(Refusal.CLOSED, _("Registration for this conference is not open."))
@@ -445,11 +332,6 @@ def after_commit(queue_email):
     was saved while their registration stands. So a lost connection is opened again and
     the email queued once the database answers. Inside a caller's transaction the email
     simply joins it."""
-    import logging
-    import time
-
-    from django.db import InterfaceError, OperationalError, connection
-
     deadline = time.monotonic() + QUEUE_RETRY_SECONDS
     while True:
         try:
@@ -467,8 +349,6 @@ def after_commit(queue_email):
 def registration_for_confirmation(token):
     """The registration a confirmation link stands for, or None if tampered with or unknown.
     Expiry is the hold's: the page says so."""
-    from events.models import Registration
-
     digest = tokens.hash_of(token, CONFIRM)
     if digest is None:
         return None
@@ -478,8 +358,6 @@ def registration_for_confirmation(token):
 def confirm(registration, *, now=None):
     """Pending -> confirmed: held seats become bookings. Returns the new manage token,
     or None when there was nothing to confirm."""
-    from events.domain import registration_mail
-
     now = now or timezone.now()
     with transaction.atomic():
         registration = _locked(registration)
@@ -500,16 +378,11 @@ def confirm(registration, *, now=None):
         )
         registration_mail.confirmed(registration, token, feed_token)
         if registration.newsletter_opt_in:
-            from events.forms import NEWSLETTER_OPT_IN
-            from newsletter.domain.subscriptions import subscribe_delegate
-
             subscribe_delegate(registration, NEWSLETTER_OPT_IN)
     return token
 
 
 def registration_for_manage(token):
-    from events.models import Registration
-
     digest = tokens.hash_of(token, MANAGE)
     if digest is None:
         return None
@@ -521,8 +394,6 @@ def registration_for_manage(token):
 
 
 def registration_for_feed(token):
-    from events.models import Registration
-
     digest = tokens.hash_of(token, FEED)
     if digest is None:
         return None
@@ -533,8 +404,6 @@ def registration_for_feed(token):
 
 def renew_links(registration):
     """Revoke the manage link and personal feed and send new ones."""
-    from events.domain import registration_mail
-
     with transaction.atomic():
         registration = _locked(registration)
         token, registration.manage_token_hash = tokens.issue(MANAGE)
@@ -563,8 +432,6 @@ def end_registration(registration, status, now):
 
 
 def cancel_registration(registration, *, now=None):
-    from events.domain import registration_mail
-
     now = now or timezone.now()
     with transaction.atomic():
         registration = _locked(registration)
@@ -579,8 +446,6 @@ def cancel_registration(registration, *, now=None):
 
 def erase(registration, *, now=None):
     """Everything about the delegate goes, including the emails we kept; seats are freed."""
-    from core.models import OutboxMessage
-
     now = now or timezone.now()
     with transaction.atomic():
         registration = _locked(registration)
@@ -588,7 +453,3 @@ def erase(registration, *, now=None):
             end_registration(registration, RegistrationStatus.CANCELLED, now)
         OutboxMessage.objects.filter(reference=reference(registration)).delete()
         registration.delete()
-
-
-def reference(registration):
-    return f"registration:{registration.pk}"

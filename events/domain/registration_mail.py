@@ -6,12 +6,19 @@ the event it already has instead of adding a second one.
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.utils import translation
+from wagtail.coreutils import get_supported_content_language_variant
 
 from core import mail
+from core.domain.translations import in_language
 from events.domain import calendar
+from events.domain.registration_reports import waitlist_positions
+from events.domain.terms import hold_period, reference
 from events.domain.timeslots import LocalSlot, day_label
 from events.enums import BookingStatus
+from events.feeds import delegate_items
+from events.models import ConferencePage, SessionPage
 
 
 @dataclass
@@ -25,9 +32,6 @@ class Line:
 def _conference(registration):
     """The conference page in the delegate's language. Kept on the registration: one
     email needs it up to four times (subject, links, invitation, body)."""
-    from events.feeds import in_language
-    from events.models import ConferencePage
-
     key = (registration.conference_id, registration.language)
     kept = getattr(registration, "_conference_in_language", None)
     if kept is None or kept[0] != key:
@@ -43,16 +47,10 @@ def _conference(registration):
 def _in_source_language(registration):
     """Registrations and bookings point at the default-language pages: a delegate who
     reads that language reads them as they are, with no query for a translation."""
-    from django.conf import settings
-    from wagtail.coreutils import get_supported_content_language_variant
-
     return registration.language == get_supported_content_language_variant(settings.LANGUAGE_CODE)
 
 
 def _titles(registration, sessions):
-    from events.feeds import in_language
-    from events.models import SessionPage
-
     if _in_source_language(registration):
         return {session.pk: session.title for session in sessions}
     found = in_language(SessionPage, sessions, registration.language)
@@ -67,7 +65,6 @@ def _when(session, zone):
 def lines(registration, sessions=None, bookings=None):
     """The delegate's bookings (or just `sessions`) as they read them. `bookings`: all of
     them, when the caller has just made them."""
-    from events.domain.registration_reports import waitlist_positions
 
     zone = registration.conference.zone
     if bookings is None:
@@ -107,8 +104,6 @@ def _session_lines(registration, sessions):
 
 
 def invitation_part(registration, sessions, method):
-    from events.feeds import delegate_items
-
     with translation.override(registration.language):
         items = delegate_items(sessions, registration.language)
         conference = _conference(registration)
@@ -124,8 +119,6 @@ def invitation_part(registration, sessions, method):
 
 
 def _send(registration, template, attachments=(), **context):
-    from events.domain.registration import reference
-
     conference = _conference(registration)
     mail.queue(
         f"registration/{template}",
@@ -153,7 +146,6 @@ def links(registration, manage_token=None, feed_token=None):
 
 
 def please_confirm(registration, token, bookings=None):
-    from events.domain.registration import hold_period
 
     base = _conference(registration).get_full_url()
     _send(

@@ -1,16 +1,16 @@
 """What delegates and registration managers are shown: waiting-list places, seat counts
 and a delegate's own data, each in one query."""
 
-from django.db.models import Q
+from django.db.models import Count, Q
+from wagtail.models import Page
 
-from events.domain.registration import SEATED
+from events.domain.seats import SEATED
 from events.enums import BookingStatus
+from events.models import Booking, Registration
 
 
 def waitlist_positions(session_ids):
     """{booking id: place on its session's waiting list}, in one query."""
-    from events.models import Booking
-
     positions, counters = {}, {}
     rows = (
         Booking.objects.filter(session_id__in=session_ids, status=BookingStatus.WAITLISTED)
@@ -25,10 +25,6 @@ def waitlist_positions(session_ids):
 
 def seat_counts(session_ids):
     """{session id: {"seated": n, "waitlisted": n}} in one query."""
-    from django.db.models import Count, Q
-
-    from events.models import Booking
-
     rows = (
         Booking.objects.filter(session_id__in=session_ids)
         .values("session_id")
@@ -83,10 +79,6 @@ def delegates_within(page):
     """How many registrations, current or past, are recorded for `page` or the pages
     below it: for a conference there, or with a booking of a session there. The
     database refuses to delete such a page (PROTECT); this is what the admin says."""
-    from wagtail.models import Page
-
-    from events.models import Registration
-
     pages = Page.objects.descendant_of(page, inclusive=True).values("pk")
     return (
         Registration.objects.filter(Q(conference_id__in=pages) | Q(bookings__session_id__in=pages))

@@ -7,14 +7,18 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from events.domain.registration import SEATED, end_registration, promote, reference, seat_waiting
+from core.models import OutboxMessage
+from events.domain import registration_mail
+from events.domain.registration import end_registration
+from events.domain.seats import SEATED
+from events.domain.terms import reference
+from events.domain.waiting_list import promote, seat_waiting
 from events.enums import BookingStatus, RegistrationStatus
+from events.models import Booking, Registration, Seats
 
 
 def release_expired_holds(now=None):
     """Unconfirmed registrations past their hold lose their seats. Returns how many."""
-    from events.models import Registration
-
     now = now or timezone.now()
     expired = Registration.objects.filter(
         status=RegistrationStatus.PENDING, hold_expires_at__lt=now
@@ -33,9 +37,6 @@ def after_session_change(session):
     """After an editor publishes a session: free seats go to its waiting list, and when
     its time, place or status changed (a higher SEQUENCE), each confirmed delegate gets
     one email with the updated invitation, or a cancellation."""
-    from events.domain import registration_mail
-    from events.models import Booking, Registration, Seats
-
     with transaction.atomic():
         seats, _created = Seats.objects.select_for_update().get_or_create(
             page_id=session.pk, defaults={"notified_sequence": session.sequence}
@@ -70,9 +71,6 @@ REMINDER_DAYS = 2
 
 def send_reminders(today):
     """Remind confirmed delegates of conferences starting in two days, once each."""
-    from events.domain import registration_mail
-    from events.models import Registration
-
     due = Registration.objects.filter(
         status=RegistrationStatus.CONFIRMED,
         reminder_sent_at__isnull=True,
@@ -92,8 +90,6 @@ def send_reminders(today):
 
 def anonymise_ended(today, months):
     """Anonymise the registrations of conferences that ended `months` months before today."""
-    from events.models import Registration
-
     year, month = divmod(today.year * 12 + today.month - 1 - months, 12)
     cutoff = datetime.date(year, month + 1, min(today.day, 28))
     return anonymise(Registration.objects.filter(conference__end_date__lt=cutoff), now=None)
@@ -102,8 +98,6 @@ def anonymise_ended(today, months):
 def anonymise(registrations, now=None):
     """Replace what identifies delegates, keeping what statistics need (country,
     organisation, language, attendance). Returns how many were anonymised."""
-    from core.models import OutboxMessage
-
     now = now or timezone.now()
     count = 0
     for registration in registrations.filter(anonymised_at__isnull=True):

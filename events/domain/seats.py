@@ -7,11 +7,15 @@ constraint backs it up: two requests never both take the last seat.
 
 from django.db.models import F
 
+from events.enums import BookingStatus
+from events.models import Seats
+
+#: The booking statuses that hold a seat.
+SEATED = (BookingStatus.HELD, BookingStatus.CONFIRMED)
+
 
 def claim_seat(page_id, capacity, sequence=0):
     """Take one seat if one is free. True when taken."""
-    from events.models import Seats
-
     rows = Seats.objects.filter(page_id=page_id)
     if capacity is not None:
         rows = rows.filter(taken__lt=capacity)
@@ -24,6 +28,4 @@ def claim_seat(page_id, capacity, sequence=0):
 
 
 def release_seat(page_id):
-    from events.models import Seats
-
     Seats.objects.filter(page_id=page_id, taken__gt=0).update(taken=F("taken") - 1)

@@ -39,6 +39,7 @@ def session_errors(start, end, conference):
 
 def overlapping_sessions(session, conference):
     """Other scheduled sessions of the same conference and language that overlap in time."""
+    # events.models imports this module, through the session page's admin form.
     from events.models import SessionPage
 
     if not (session.start and session.end):
@@ -57,6 +58,7 @@ def overlapping_sessions(session, conference):
 def session_warnings(session, conference, speaker_ids=None):
     """Messages naming the other session for a room booked twice or a speaker in two
     places at once. `speaker_ids` are the people on the form being saved."""
+    # events.models imports this module, through the session page's admin form.
     from events.models import SessionSpeaker
 
     if session.status == SessionStatus.CANCELLED:

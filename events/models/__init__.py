@@ -2,14 +2,13 @@ from .agenda import AgendaPage
 from .conferences import ConferenceIndexPage, ConferencePage, ConferencePartner
 from .external import EventIndexPage, EventPage
 from .imports import CalendarSubscription, ImportedEvent
-from .registration import Booking, PrivacyNotice, Registration, Seats
+from .registration import Booking, Registration, Seats
 from .sessions import SessionPage, SessionPageTag, SessionSpeaker
 from .venues import Room, Venue
 
 __all__ = [
     "AgendaPage",
     "Booking",
-    "PrivacyNotice",
     "Registration",
     "Seats",
     "CalendarSubscription",

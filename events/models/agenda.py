@@ -14,6 +14,7 @@ class AgendaPage(SectionPage):
         verbose_name = _("network agenda")
 
     def get_context(self, request, *args, **kwargs):
+        # The views and rules it calls import the models: a cycle inside the app.
         from events.domain.agenda import agenda_context
 
         context = super().get_context(request, *args, **kwargs)

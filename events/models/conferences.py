@@ -223,11 +223,13 @@ class ConferencePage(SequencedMixin, RoutablePageMixin, Page):
             raise ValidationError(errors)
 
     def sessions(self):
+        # The views and rules it calls import the models: a cycle inside the app.
         from events.domain.programme import conference_sessions
 
         return conference_sessions(self)
 
     def get_context(self, request, *args, **kwargs):
+        # The views and rules it calls import the models: a cycle inside the app.
         from events.domain.programme import session_days
 
         context = super().get_context(request, *args, **kwargs)
@@ -236,60 +238,70 @@ class ConferencePage(SequencedMixin, RoutablePageMixin, Page):
 
     @path("programme/", name="programme")
     def programme(self, request):
+        # The views and rules it calls import the models: a cycle inside the app.
         from events import views
 
         return views.programme(request, self)
 
     @path("speakers/", name="speakers")
     def speakers(self, request):
+        # The views and rules it calls import the models: a cycle inside the app.
         from events import views
 
         return views.speakers(request, self)
 
     @re_path(r"^calendar\.ics/?$", name="calendar")
     def calendar(self, request):
+        # The views and rules it calls import the models: a cycle inside the app.
         from events import feeds
 
         return feeds.conference_feed(request, self)
 
     @path("register/", name="register")
     def register(self, request):
+        # The views and rules it calls import the models: a cycle inside the app.
         from events import registration_views
 
         return registration_views.register(request, self)
 
     @re_path(r"^register/confirm/(?P<token>[\w\-]+)/$", name="confirm_registration")
     def confirm_registration(self, request, token):
+        # The views and rules it calls import the models: a cycle inside the app.
         from events import registration_views
 
         return registration_views.confirm(request, self, token)
 
     @re_path(r"^registration/(?P<token>[\w\-]+)/$", name="manage_registration")
     def manage_registration(self, request, token):
+        # The views and rules it calls import the models: a cycle inside the app.
         from events import registration_views
 
         return registration_views.manage(request, self, token)
 
     @re_path(r"^registration/(?P<token>[\w\-]+)/data/$", name="registration_data")
     def registration_data(self, request, token):
+        # The views and rules it calls import the models: a cycle inside the app.
         from events import registration_views
 
         return registration_views.registration_data(request, self, token)
 
     @re_path(r"^registration/(?P<token>[\w\-]+)/calendar\.ics/?$", name="delegate_feed")
     def delegate_feed(self, request, token):
+        # The views and rules it calls import the models: a cycle inside the app.
         from events import registration_views
 
         return registration_views.delegate_feed(request, self, token)
 
     @re_path(r"^schedule\.xml/?$", name="schedule_xml")
     def schedule_xml(self, request):
+        # The views and rules it calls import the models: a cycle inside the app.
         from events import views
 
         return views.schedule_xml(request, self)
 
     @re_path(r"^schedule\.json/?$", name="schedule_json")
     def schedule_json(self, request):
+        # The views and rules it calls import the models: a cycle inside the app.
         from events import views
 
         return views.schedule_json(request, self)

@@ -18,7 +18,7 @@ from core.translation import page_fields
 from events.domain.calendar import SequencedMixin
 from events.enums import SessionKind, SessionStatus, SpeakerRole
 from events.fields import LanguageListField
-from events.forms import SessionPageForm
+from events.page_forms import SessionPageForm
 
 #: Namespace of the frab/iCal identifiers derived from a session's translation key.
 SESSION_GUID_NAMESPACE = uuid.UUID("0f8c8a53-2f0e-4a36-9b0b-6c3a4c1e8d27")
@@ -183,6 +183,7 @@ class SessionPage(SequencedMixin, RoutablePageMixin, Page):
 
     @re_path(r"^calendar\.ics/?$", name="calendar")
     def calendar(self, request):
+        # The views and rules it calls import the models: a cycle inside the app.
         from events import feeds
 
         return feeds.session_feed(request, self)
@@ -197,6 +198,7 @@ class SessionPage(SequencedMixin, RoutablePageMixin, Page):
         return self.status == SessionStatus.CANCELLED
 
     def get_context(self, request, *args, **kwargs):
+        # The views and rules it calls import the models: a cycle inside the app.
         from events.domain.programme import session_view
         from events.domain.timeslots import zone_note
 

@@ -6,15 +6,15 @@ import uuid
 
 from django.utils import timezone
 
+from core import extensions
 from newsletter.enums import DispatchStatus
+from newsletter.models import Dispatch, NewsletterIssuePage
 
 #: At most this many news items, sessions and meetings each go into "published since".
 PER_KIND = 5
 
 
 def sent_issues(index):
-    from newsletter.models import Dispatch, NewsletterIssuePage
-
     sent_keys = Dispatch.objects.filter(
         status__in=[DispatchStatus.SENDING, DispatchStatus.SENT]
     ).values("issue__translation_key")
@@ -29,8 +29,6 @@ def sent_issues(index):
 
 def unsent_issues():
     """Issues published to be sent but not sent yet: not for search or the API either."""
-    from newsletter.models import Dispatch, NewsletterIssuePage
-
     sent_keys = Dispatch.objects.filter(
         status__in=[DispatchStatus.SENDING, DispatchStatus.SENT]
     ).values("issue__translation_key")
@@ -38,8 +36,6 @@ def unsent_issues():
 
 
 def is_sent(issue):
-    from newsletter.models import Dispatch
-
     return Dispatch.objects.filter(
         issue__translation_key=issue.translation_key,
         status__in=[DispatchStatus.SENDING, DispatchStatus.SENT],
@@ -47,8 +43,6 @@ def is_sent(issue):
 
 
 def last_sent_at(exclude_key=None):
-    from newsletter.models import Dispatch
-
     dispatches = Dispatch.objects.exclude(started_at=None)
     if exclude_key:
         dispatches = dispatches.exclude(issue__translation_key=exclude_key)
@@ -70,14 +64,10 @@ def topic_sections(issue):
 def published_since(issue, since=None):
     """News, then sessions, then meetings published since the last issue went out, on its
     topics: a few of each, newest first, so one busy section does not crowd out the rest."""
-    from core.models import NewsPage
-    from events.models import SessionPage
-    from workgroups.models import MeetingPage
-
     since = since or last_sent_at(exclude_key=issue.translation_key)
     sections = topic_sections(issue)
     found = []
-    for model in (NewsPage, SessionPage, MeetingPage):
+    for model in extensions.newsworthy_models():
         pages = model.objects.live().public().filter(locale_id=issue.locale_id)
         if since:
             pages = pages.filter(first_published_at__gt=since)
@@ -96,8 +86,6 @@ def summary_of(page):
 
 def fill_published_since(issue):
     """Give every empty "published since" block the pages found for it."""
-    from newsletter.models import Dispatch
-
     blocks = [block for block in issue.body if block.block_type == "published_since"]
     if not any(not block.value["items"] for block in blocks):
         return
@@ -121,8 +109,6 @@ def fill_published_since(issue):
 
 def upcoming_events(locale, weeks, today=None):
     """Conferences, events and public meetings starting in the next `weeks` weeks."""
-    from events.domain.agenda import agenda_items
-
     today = today or timezone.localdate()
     until = today + datetime.timedelta(weeks=weeks)
-    return [item for item in agenda_items(locale) if item.start_date <= until]
+    return [item for item in extensions.upcoming(locale) if item.start_date <= until]

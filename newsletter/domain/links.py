@@ -15,6 +15,8 @@ from django.conf import settings
 from django.core import signing
 from django.utils.crypto import constant_time_compare
 
+from newsletter.models import Subscriber
+
 #: How long a confirmation link works.
 CONFIRMATION_MAX_AGE = datetime.timedelta(days=7)
 _CONFIRM_SALT = "newsletter.confirm"
@@ -42,8 +44,6 @@ def subscriber_token(subscriber):
 
 def subscriber_for(token):
     """The subscriber a preference or unsubscribe token was made for, or None."""
-    from newsletter.models import Subscriber
-
     subscriber_id, _sep, mac = token.partition("-")
     if not (subscriber_id.isascii() and subscriber_id.isdigit()) or len(mac) != 32:
         return None
@@ -59,8 +59,6 @@ def confirmation_token(subscriber):
 
 def confirming(token):
     """(subscriber, expired): expired is True for a genuine link older than seven days."""
-    from newsletter.models import Subscriber
-
     try:
         subscriber_id, key = signing.loads(token, salt=_CONFIRM_SALT, max_age=CONFIRMATION_MAX_AGE)
     except signing.SignatureExpired:

@@ -14,6 +14,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from core.mail import merge_field, personalise
+from core.models import NetworkSettings
 from newsletter.domain.archive import summary_of, upcoming_events
 
 #: The per-recipient values every issue needs.
@@ -72,8 +73,6 @@ def _blocks(issue):
 
 def render(issue, links=None):
     """The issue in its own language. `links` replaces the merge fields (previews, tests)."""
-    from core.models import NetworkSettings
-
     language = issue.locale.language_code
     stats["renders"] += 1
     with translation.override(language):

@@ -8,9 +8,12 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_tasks import default_task_backend
 
 from newsletter.domain.sending import _arm_watchdog, live_languages, recipients, source_of
 from newsletter.enums import DispatchStatus
+from newsletter.models import Dispatch, NewsletterIssuePage
+from newsletter.tasks import send_dispatch
 
 
 class Refusal(Exception):
@@ -42,8 +45,6 @@ def missing_languages(issue):
 def schedule(issue, *, user=None, when=None, fallback=False):
     """Start sending now or at `when`. The translation gate: readers whose language has no
     published translation stop the send unless the editor chose to send them the default."""
-    from newsletter.models import Dispatch
-
     source = source_of(issue)
     if not source.live:
         raise Refusal(_("Publish the issue before sending it."))
@@ -100,8 +101,6 @@ def schedule(issue, *, user=None, when=None, fallback=False):
 
 
 def _with_unpublished_changes(source):
-    from newsletter.models import NewsletterIssuePage
-
     return list(
         NewsletterIssuePage.objects.live()
         .filter(translation_key=source.translation_key, has_unpublished_changes=True)
@@ -110,8 +109,6 @@ def _with_unpublished_changes(source):
 
 
 def cancel(dispatch):
-    from newsletter.models import Dispatch
-
     return bool(
         Dispatch.objects.filter(pk=dispatch.pk, status=DispatchStatus.SCHEDULED).update(
             status=DispatchStatus.CANCELLED
@@ -125,10 +122,6 @@ def _language_names(codes):
 
 
 def _enqueue(dispatch_id, when=None):
-    from django_tasks import default_task_backend
-
-    from newsletter.tasks import send_dispatch
-
     if when and when > timezone.now():
         if default_task_backend.supports_defer:
             send_dispatch.using(run_after=when).enqueue(dispatch_id)
@@ -144,8 +137,6 @@ def _arm_at_schedule(dispatch, when):
 
 
 def due_dispatches(now=None):
-    from newsletter.models import Dispatch
-
     now = now or timezone.now()
     return Dispatch.objects.filter(
         status__in=[DispatchStatus.SCHEDULED, DispatchStatus.SENDING], scheduled_for__lte=now

@@ -20,12 +20,14 @@ from django.db import connections, router, transaction
 from django.db.models import Case, Count, F, Q, Subquery, Value, When
 from django.db.models.constants import OnConflict
 from django.utils import timezone
+from django_tasks import default_task_backend
 from wagtail.models import Locale
 
 from core import mail
 from newsletter.domain import rendering
 from newsletter.domain.links import subscriber_token
 from newsletter.enums import DeliveryStatus, DispatchStatus, SubscriberStatus
+from newsletter.models import Delivery, Dispatch, NewsletterIssuePage, Subscriber
 
 log = logging.getLogger(__name__)
 
@@ -46,8 +48,6 @@ def source_of(issue):
 
 def recipients(issue):
     """Confirmed subscribers of any of the issue's topics (all of them for an issue with none)."""
-    from newsletter.models import Subscriber
-
     readers = Subscriber.objects.filter(status=SubscriberStatus.CONFIRMED)
     topic_ids = list(source_of(issue).topics.values_list("pk", flat=True))
     if topic_ids:
@@ -56,8 +56,6 @@ def recipients(issue):
 
 
 def live_languages(issue):
-    from newsletter.models import NewsletterIssuePage
-
     return set(
         NewsletterIssuePage.objects.live()
         .filter(translation_key=issue.translation_key)
@@ -74,8 +72,6 @@ def _lease():
 
 def write_ledger(dispatch):
     """One queued row per reader, in the language they will get. Run once per dispatch."""
-    from newsletter.models import Delivery
-
     live = live_languages(dispatch.issue)
     fallback = [language for language in dispatch.fallback_languages if language not in live]
     sendable = Q(language__in=live) | Q(language__in=fallback)
@@ -127,8 +123,6 @@ def _insert_from(model, columns, query):
 
 
 def _start(dispatch_id, now):
-    from newsletter.models import Dispatch
-
     with transaction.atomic():
         dispatch = (
             Dispatch.objects.select_for_update()
@@ -152,10 +146,6 @@ def _start(dispatch_id, now):
 def _arm_watchdog(dispatch, now):
     """Keep one deferred run pending while a send is unfinished: if this worker dies, the
     next worker to start runs it, re-queues what the dead one had claimed, and goes on."""
-    from django_tasks import default_task_backend
-
-    from newsletter.models import Dispatch
-
     if not default_task_backend.supports_defer:
         return
     due = now + _lease()
@@ -165,14 +155,13 @@ def _arm_watchdog(dispatch, now):
         .update(watchdog_at=due)
     )
     if armed:
+        # The tasks import this module: a cycle inside the app.
         from newsletter.tasks import send_dispatch
 
         send_dispatch.using(run_after=due).enqueue(dispatch.pk)
 
 
 def requeue_stale(dispatch, now):
-    from newsletter.models import Delivery
-
     stale = Delivery.objects.filter(
         dispatch=dispatch, status=DeliveryStatus.SENDING, claimed_at__lt=now - _lease()
     )
@@ -207,8 +196,6 @@ _CLAIMED = (
 
 def _claim(dispatch, size, now):
     """Up to `size` queued rows in one language, marked sending and committed."""
-    from newsletter.models import Delivery
-
     due = Delivery.objects.filter(dispatch=dispatch, status=DeliveryStatus.QUEUED).filter(
         Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now)
     )
@@ -238,8 +225,6 @@ def _claim(dispatch, size, now):
 
 
 def _rendered(dispatch, language, cache):
-    from newsletter.models import NewsletterIssuePage
-
     if language not in cache:
         page = (
             NewsletterIssuePage.objects.live()
@@ -253,8 +238,6 @@ def _rendered(dispatch, language, cache):
 
 def _withdraw_language(dispatch, rows):
     """A translation unpublished after Send: its readers are held back, visibly."""
-    from newsletter.models import Delivery
-
     for row in rows:
         row.status = DeliveryStatus.SUPPRESSED
     _save_outcomes(rows, error="no published translation")
@@ -304,8 +287,6 @@ def message_for(dispatch, rendered, rows, sender):
 
 
 def _send_batch(dispatch, rows, rendered, sender, connection, now):
-    from newsletter.models import Delivery
-
     message = message_for(dispatch, rendered, rows, sender)
     try:
         connection.send_messages([message])
@@ -356,8 +337,6 @@ def _send_batch(dispatch, rows, rendered, sender, connection, now):
 def _save_outcomes(rows, error=None):
     """One UPDATE per distinct outcome: a batch mostly shares one (bulk_update's CASE per
     row cost more than the send itself)."""
-    from newsletter.models import Delivery
-
     groups = defaultdict(list)
     for row in rows:
         key = (
@@ -412,8 +391,6 @@ def run(dispatch_id, *, batch_size=None, now=None, progress=None):
 
 
 def _finish(dispatch, retry_at):
-    from newsletter.models import Delivery, Dispatch
-
     unfinished = Delivery.objects.filter(
         dispatch=dispatch, status__in=[DeliveryStatus.QUEUED, DeliveryStatus.SENDING]
     )
@@ -422,9 +399,9 @@ def _finish(dispatch, retry_at):
             status=DispatchStatus.SENT, finished_at=timezone.now()
         )
         return
-    from django_tasks import default_task_backend
 
     if retry_at and default_task_backend.supports_defer:
+        # The tasks import this module: a cycle inside the app.
         from newsletter.tasks import send_dispatch
 
         transaction.on_commit(lambda: send_dispatch.using(run_after=retry_at).enqueue(dispatch.pk))
@@ -432,8 +409,6 @@ def _finish(dispatch, retry_at):
 
 def counts(dispatch):
     """Rows per status, and the total, for progress bars."""
-    from newsletter.models import Delivery
-
     by_status = dict(
         Delivery.objects.filter(dispatch=dispatch)
         .order_by()

@@ -12,8 +12,10 @@ from django.utils.translation import override
 from wagtail.models import Locale
 
 from core import mail
+from core.models import OutboxMessage
 from newsletter.domain import links
 from newsletter.enums import SubscriberSource, SubscriberStatus
+from newsletter.models import Subscriber, Topic
 
 #: Bumped whenever CONSENT_TEXT changes, so each consent row says which words were agreed to.
 CONSENT_VERSION = "2026-1"
@@ -35,8 +37,6 @@ def consent_text():
 
 def default_topics(topics):
     """The default-locale rows for topics chosen in any language."""
-    from newsletter.models import Topic
-
     keys = [topic.translation_key for topic in topics]
     return list(Topic.objects.filter(translation_key__in=keys, locale=Locale.get_default()))
 
@@ -59,8 +59,6 @@ def subscribe(
     email, language, topics, *, ip=None, form="subscribe form", privacy_version="", wording=None
 ):
     """Record the request and send the one email that fits. Returns nothing on purpose."""
-    from newsletter.models import Subscriber
-
     email = email.strip().lower()
     topics = default_topics(topics)
     with transaction.atomic():
@@ -98,8 +96,6 @@ def subscribe(
 def subscribe_delegate(registration, wording):
     """A delegate who ticked the newsletter box: the conference's topic (or every topic),
     still double opt-in, as the registration form promised."""
-    from newsletter.models import Topic
-
     topics = Topic.objects.filter(locale=Locale.get_default())
     conference_topics = topics.filter(
         section__translation_key=registration.conference.translation_key
@@ -198,8 +194,6 @@ def export(subscriber):
 
 def erase(subscriber):
     """Forget the reader. Sent counts stay right: their deliveries lose the address."""
-    from core.models import OutboxMessage
-
     with transaction.atomic():
         # ESP errors may quote the address.
         subscriber.deliveries.update(email="", esp_message_id="", error="")

@@ -9,7 +9,9 @@ import hashlib
 from django.db import IntegrityError, transaction
 from django.db.models import Count
 
+from newsletter.domain.subscriptions import unsubscribe
 from newsletter.enums import SubscriberStatus
+from newsletter.models import Delivery, Subscriber, TrackingEvent
 
 #: anymail event type → what it makes of the reader.
 SUPPRESSING = {
@@ -29,8 +31,6 @@ def _event_id(event):
 
 
 def _delivery_for(event):
-    from newsletter.models import Delivery
-
     delivery_id = (event.metadata or {}).get("delivery")
     if delivery_id and str(delivery_id).isdigit():
         found = Delivery.objects.filter(pk=int(delivery_id)).select_related("subscriber").first()
@@ -63,9 +63,6 @@ def _soft_bounce(event):
 
 def record(event, esp_name):
     """Returns False for an event already recorded."""
-    from newsletter.domain.subscriptions import unsubscribe
-    from newsletter.models import Subscriber, TrackingEvent
-
     delivery = _delivery_for(event)
     try:
         with transaction.atomic():
@@ -89,8 +86,6 @@ def record(event, esp_name):
 
 
 def counts(dispatch):
-    from newsletter.models import TrackingEvent
-
     found = dict(
         TrackingEvent.objects.filter(delivery__dispatch=dispatch)
         .order_by()

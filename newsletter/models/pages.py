@@ -1,7 +1,9 @@
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db import models
+from django.http import Http404, HttpResponse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
@@ -11,6 +13,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core.domain.privacy import current_notice
 from core.models import SECTION_FIELDS, SectionPage
 from core.translation import page_fields
 from newsletter.blocks import IssueBlock
@@ -39,9 +42,7 @@ class NewsletterIndexPage(SectionPage):
         verbose_name = _("newsletter archive")
 
     def get_context(self, request, *args, **kwargs):
-        from django.core.paginator import Paginator
-
-        from events.registration_views import current_notice
+        # The views and rules it calls import the models: a cycle inside the app.
         from newsletter.domain.archive import sent_issues
         from newsletter.forms import SubscribeForm
 
@@ -116,8 +117,8 @@ class NewsletterIssuePage(Page):
 
     def serve(self, request, *args, **kwargs):
         # Published to be sent, but public only once it goes out (the archive's rule).
-        from django.http import Http404
 
+        # The views and rules it calls import the models: a cycle inside the app.
         from newsletter.domain.archive import is_sent
 
         if not is_sent(self):
@@ -125,6 +126,7 @@ class NewsletterIssuePage(Page):
         return super().serve(request, *args, **kwargs)
 
     def get_sitemap_urls(self, request=None):
+        # The views and rules it calls import the models: a cycle inside the app.
         from newsletter.domain.archive import is_sent
 
         return super().get_sitemap_urls(request) if is_sent(self) else []
@@ -138,8 +140,7 @@ class NewsletterIssuePage(Page):
 
     def serve_preview(self, request, mode_name):
         if mode_name == "email":
-            from django.http import HttpResponse
-
+            # The views and rules it calls import the models: a cycle inside the app.
             from newsletter.admin_views import PREVIEW_CSP
             from newsletter.domain.rendering import preview_html
 

@@ -11,6 +11,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import get_language_info, gettext_lazy
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
+from wagtail_localize.views.convert import convert_to_alias as localize_convert
 
 from core import choices
 from core.domain import translation_status as status
@@ -137,8 +138,6 @@ def convert_to_alias(request, page_id):
     """wagtail-localize's "Convert to alias page", for those who may publish the page
     only: it throws the translation away and puts the English content live at once,
     with no review (wagtail-localize itself asks only for edit permission)."""
-    from wagtail_localize.views.convert import convert_to_alias as localize_convert
-
     page = get_object_or_404(Page, pk=page_id)
     if not page.permissions_for_user(request.user).can_publish():
         raise PermissionDenied

@@ -7,6 +7,8 @@ from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
+from core import extensions
+
 #: Far past any row; past 2**63 SQLite and PostgreSQL refuse the query (it was a 500).
 MAX_OFFSET = 2**31 - 1
 
@@ -26,8 +28,6 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
     pagination_class = Pagination
 
     def get_base_queryset(self):
-        from core import extensions
-
         # A newsletter issue is published before it is sent, and public only once sent.
         return extensions.listed(super().get_base_queryset())
 

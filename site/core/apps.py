@@ -9,9 +9,11 @@ class CoreConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        # Django's app loading: models and tasks are imported once the registry is ready.
         from wagtail.models import Revision
         from wagtail.signals import page_published
 
+        # Django's app loading: models and tasks are imported once the registry is ready.
         from core import admin_login  # noqa: F401  (connects the failed sign-in counter)
 
         page_published.connect(follow_translations, dispatch_uid="follow-translations")
@@ -21,9 +23,11 @@ class CoreConfig(AppConfig):
         post_save.connect(grant_translators_their_locale, dispatch_uid="translator-permissions")
 
     def connect_page_cache(self):
+        # Django's app loading: models and tasks are imported once the registry is ready.
         from django.db.models.signals import post_delete
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
+        # Django's app loading: models and tasks are imported once the registry is ready.
         from core.domain import page_cache
 
         for signal in (page_published, page_unpublished, post_page_move):
@@ -38,8 +42,10 @@ class CoreConfig(AppConfig):
 def follow_translations(sender, instance, **kwargs):
     """After commit, in the worker: the moderator's request does not wait for four
     languages to be brought in step (core.domain.translations)."""
+    # Django's app loading: models and tasks are imported once the registry is ready.
     from django.db import transaction
 
+    # Django's app loading: models and tasks are imported once the registry is ready.
     from core.domain import translations
     from core.tasks import follow_source, keep_translation_in_step
 
@@ -50,8 +56,10 @@ def follow_translations(sender, instance, **kwargs):
 
 
 def grant_translators_their_locale(sender, instance, created, raw=False, **kwargs):
+    # Django's app loading: models and tasks are imported once the registry is ready.
     from wagtail.models import Page
 
+    # Django's app loading: models and tasks are imported once the registry is ready.
     from core.roles import grant_translators
 
     if created and not raw and isinstance(instance, Page) and instance.depth == 2:
@@ -59,9 +67,11 @@ def grant_translators_their_locale(sender, instance, created, raw=False, **kwarg
 
 
 def _publish_scheduled_at(moment):
+    # Django's app loading: models and tasks are imported once the registry is ready.
     from django.db import transaction
     from django_tasks import default_task_backend
 
+    # Django's app loading: models and tasks are imported once the registry is ready.
     from core.tasks import publish_scheduled
 
     # Without deferral (the tests' immediate backend), cron's `publish_scheduled` does it.

@@ -63,3 +63,43 @@ def search_kinds():
     `xarxa_search_kinds` hooks each return {page model: SearchKind}."""
     answers = _answers("xarxa_search_kinds")
     return {model: kind for kinds in answers for model, kind in kinds.items()}
+
+
+def meetings_in_agenda(locale, *, region=None, past=False, request=None):
+    """(title, url, first day, last day, place) of the meetings the network agenda lists
+    beside conferences and events: `xarxa_agenda_meetings` hooks each return theirs."""
+    return [
+        entry
+        for answer in _answers("xarxa_agenda_meetings", locale, region, past, request)
+        for entry in answer
+    ]
+
+
+def network_calendar_items(locale, request):
+    """Calendar items other apps add to the network feed (`xarxa_network_calendar_items`)."""
+    return [
+        item
+        for answer in _answers("xarxa_network_calendar_items", locale, request)
+        for item in answer
+    ]
+
+
+def network_calendar_sources(home):
+    """What those items are read from, for the network feed's ETag and Last-Modified
+    (`xarxa_network_calendar_sources`: querysets)."""
+    return [
+        source for answer in _answers("xarxa_network_calendar_sources", home) for source in answer
+    ]
+
+
+def newsworthy_models():
+    """Page types a newsletter issue reports as published since the last one, in the
+    order it lists them: `xarxa_newsworthy_models` hooks each return (position, model)."""
+    found = [entry for answer in _answers("xarxa_newsworthy_models") for entry in answer]
+    return [model for _position, model in sorted(found, key=lambda entry: entry[0])]
+
+
+def upcoming(locale):
+    """The network agenda's coming items, for a newsletter's "coming up" block: the app
+    that keeps the agenda answers `xarxa_upcoming` (AgendaItem-like objects)."""
+    return [item for answer in _answers("xarxa_upcoming", locale) for item in answer]

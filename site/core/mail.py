@@ -12,6 +12,7 @@ import email.utils
 import logging
 
 import css_inline
+import requests
 from anymail.exceptions import AnymailAPIError
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -19,8 +20,9 @@ from django.db import transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django_tasks import default_task_backend
 
-from core.models import OutboxMessage
+from core.models import NetworkSettings, OutboxMessage
 
 log = logging.getLogger(__name__)
 
@@ -40,8 +42,6 @@ def surely_not_sent(error):
 
     A 429 or 503 is a refusal, and a connection that was never made sent nothing. A
     timeout after connecting, a 500, 502 or 504 may come after the ESP accepted it."""
-    import requests
-
     if isinstance(error, AnymailAPIError):
         status = getattr(error, "status_code", None)
         if status is not None:
@@ -56,8 +56,6 @@ def surely_not_sent(error):
 
 def may_have_been_sent(error):
     """A 5xx or a timeout after connecting: the ESP may have taken the message."""
-    import requests
-
     if surely_not_sent(error):
         return False
     if isinstance(error, AnymailAPIError):
@@ -69,8 +67,6 @@ def may_have_been_sent(error):
 
 
 def sender():
-    from core.models import NetworkSettings
-
     site_settings = NetworkSettings.objects.filter(site__is_default_site=True).first()
     if site_settings and site_settings.default_sender_email:
         name = site_settings.default_sender_name or site_settings.short_name
@@ -152,8 +148,7 @@ def send_stranded(now=None):
 
 
 def _enqueue(message_id, run_after=None):
-    from django_tasks import default_task_backend
-
+    # core.tasks imports this module: a cycle inside core.
     from core.tasks import send_email
 
     if run_after is None:

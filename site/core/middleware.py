@@ -8,8 +8,14 @@ need nothing here: Django's text fields already answer a NUL with a message.
 
 import logging
 
+from django.db import InterfaceError, OperationalError, connections
 from django.http import HttpResponse, HttpResponseBadRequest, QueryDict
+from django.template import loader
 from django.utils.translation import gettext as _
+from wagtail.views import serve
+
+from core import views
+from core.domain import page_cache, route_cache
 
 logger = logging.getLogger(__name__)
 
@@ -55,9 +61,6 @@ class DatabaseUnavailable:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        from django.db import InterfaceError, OperationalError, connections
-        from django.template import loader
-
         if not isinstance(exception, (OperationalError, InterfaceError)):
             return None
         if all(
@@ -87,8 +90,6 @@ class PageCache:
         self.get_response = get_response
 
     def __call__(self, request):
-        from core.domain import page_cache
-
         if not page_cache.may_serve_from_cache(request):
             return self.get_response(request)
         cached, key = page_cache.lookup(request)
@@ -109,18 +110,11 @@ class RouteCache:
         self.get_response = get_response
 
     def __call__(self, request):
-        from core.domain import route_cache
-
         response = self.get_response(request)
         route_cache.remember(request)
         return response
 
     def process_view(self, request, view, args, kwargs):
-        from wagtail.views import serve
-
-        from core import views
-        from core.domain import route_cache
-
         if view is serve:
             route_cache.prepare(request, kwargs.get("path", args[0] if args else ""))
         elif view is views.page_file:

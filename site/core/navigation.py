@@ -7,6 +7,8 @@ from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page
 
+from core.models import HomePage
+
 
 @dataclass(frozen=True)
 class LanguageLink:
@@ -20,8 +22,6 @@ class LanguageLink:
 
 def locale_homes():
     """The live home page of each locale, keyed by language code."""
-    from core.models import HomePage
-
     return {
         home.locale.language_code: home for home in HomePage.objects.live().select_related("locale")
     }
@@ -70,8 +70,6 @@ def language_links(request, page=None, route_suffix=""):
 
 
 def current_home():
-    from core.models import HomePage
-
     return HomePage.objects.live().filter(locale=Locale.get_active()).first()
 
 

@@ -19,6 +19,8 @@ from anymail.message import AnymailRecipientStatus
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 
+from core.mail import personalise  # core.mail imports models: not at load time
+
 
 class EmailBackend(AnymailBaseBackend):
     esp_name = "Outbox folder"
@@ -111,8 +113,6 @@ class FolderPayload(BasePayload):
         pass
 
     def for_recipient(self, recipient):
-        from core.mail import personalise  # core.mail imports models: not at load time
-
         values = self.data.get("merge_data", {}).get(recipient.addr_spec, {})
         headers = {
             **self.data["headers"],

@@ -7,6 +7,7 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
+from django.utils.translation import gettext as _
 
 
 def _key(scope, value, window):
@@ -55,8 +56,6 @@ def refuse_form(form, scope, *, ip, email):
     stopped; its limit leaves room for a venue or city hall full of delegates. Only a
     submission without form errors counts against the email address, as only that one
     can send it anything: a delegate correcting their mistakes is not an abuser."""
-    from django.utils.translation import gettext as _
-
     per_email = settings.XARXA_RATE_LIMIT_PER_EMAIL
     wait = hit(f"{scope}-ip", network(ip), settings.XARXA_RATE_LIMIT_PER_IP)
     wait = wait or waiting(f"{scope}-email", email, per_email)

@@ -11,6 +11,7 @@ that group's page (workgroups.domain.groups.ensure_coordinator_group).
 """
 
 from django.conf import settings
+from django.contrib.auth.management import create_permissions
 
 EDITORS = "Editors"
 MODERATORS = "Moderators"
@@ -107,8 +108,6 @@ def _permission(apps, app_label, codename, *, role):
 
 def apply_roles(apps):
     """Create every group with its permissions, and the site-wide review workflow."""
-    from django.contrib.auth.management import create_permissions
-
     # Permissions are normally made after all migrations; make them now so the
     # groups can hold them on a fresh database.
     for app_config in apps.get_app_configs():
@@ -221,6 +220,7 @@ def grant_translators(home, apps=None):
     Called for each top-level page: by the migration for those that exist, and by a
     signal (core.apps) when a locale's home page is made."""
     if apps is None:
+        # A migration passes its historical registry; a signal uses the live one.
         from django.apps import apps
     Group = apps.get_model("auth", "Group")
     GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")

@@ -1,10 +1,11 @@
 import logging
+import posixpath
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
 from django.core.paginator import Paginator
-from django.http import HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.middleware import csrf
 from django.shortcuts import render
 from django.template import loader
@@ -12,6 +13,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+from django.views.static import serve
 from wagtail.models import Locale, Page
 from wagtail.search.utils import parse_query_string
 from wagtail.views import serve as wagtail_serve
@@ -143,11 +145,6 @@ MEDIA_MAX_AGE = 30 * 24 * 60 * 60
 def media(request, path):
     """Uploaded images when nothing in front of Django serves MEDIA_ROOT (no nginx
     location, no S3): with cache headers, and only images."""
-    import posixpath
-
-    from django.http import Http404
-    from django.views.static import serve
-
     path = posixpath.normpath(path).lstrip("/")
     if not path.startswith(IMAGE_FOLDERS):
         raise Http404

@@ -8,8 +8,18 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from core import admin_views
-from core.domain import translations
-from core.models import GlossaryTerm, Organisation, Person, Region
+from core.dates import long_date
+from core.domain import page_cache, translations
+from core.domain.search import SearchKind
+from core.models import (
+    GlossaryTerm,
+    NewsIndexPage,
+    NewsPage,
+    Organisation,
+    Person,
+    PrivacyNotice,
+    Region,
+)
 
 
 class RegionViewSet(SnippetViewSet):
@@ -128,8 +138,6 @@ def register_translation_log_actions(actions):
 
 @hooks.register("before_serve_page")
 def mark_public_pages_for_the_page_cache(page, request, serve_args, serve_kwargs):
-    from core.domain import page_cache
-
     # Its two queries only where a copy could be kept: not for a POST, nor for an editor.
     if page_cache.may_serve_from_cache(request):
         page_cache.mark_public(page, request)
@@ -140,15 +148,24 @@ def mark_public_pages_for_the_page_cache(page, request, serve_args, serve_kwargs
 
 @hooks.register("xarxa_sections")
 def news_section():
-    from core.models import NewsIndexPage
-
     return [(40, NewsIndexPage, "News", "news", True)]
 
 
 @hooks.register("xarxa_search_kinds")
 def core_search_kinds():
-    from core.dates import long_date
-    from core.domain.search import SearchKind
-    from core.models import NewsPage
-
     return {NewsPage: SearchKind(_("News"), weight=0.5, date=lambda page: long_date(page.date))}
+
+
+class PrivacyNoticeViewSet(SnippetViewSet):
+    model = PrivacyNotice
+    icon = "lock"
+    menu_label = _("Privacy notices")
+    list_display = ["version", "effective_from", "locale"]
+
+
+register_snippet(PrivacyNoticeViewSet)
+
+
+@hooks.register("xarxa_newsworthy_models")
+def newsworthy_news():
+    return [(10, NewsPage)]

@@ -71,3 +71,43 @@ def test_a_chained_traceback_is_one_problem_named_by_its_last_exception():
     # Each problem carries its whole chain, so a drill can show where it began.
     _problem, lines = logged_problems(text)[0]
     assert "KeyError: 'conference'" in lines and "Booting worker" not in lines
+
+
+def test_the_drill_accepts_every_lost_connection_and_nothing_else():
+    """A fast shutdown ends in psycopg.errors.AdminShutdown ("terminating connection due
+    to administrator command"); the drill once failed on it, as its list of accepted
+    names held only the base classes. An IntegrityError or a worker killed stays a
+    problem."""
+    import psycopg
+    from _stack import logged_problems
+    from django.db.utils import IntegrityError, InterfaceError
+    from drill_database_restart import is_outage
+
+    def raising(error):
+        def go():
+            raise error
+
+        return go
+
+    text = "".join(
+        _logged(raising(error))
+        for error in (
+            psycopg.errors.AdminShutdown("terminating connection due to administrator command"),
+            psycopg.OperationalError("connection is lost"),
+            OperationalError("server closed the connection unexpectedly"),
+            InterfaceError("connection already closed"),
+            IntegrityError("duplicate key value violates unique constraint"),
+            psycopg.errors.UniqueViolation("duplicate key value"),
+        )
+    )
+    text += "[ERROR] Worker (pid:7) was sent SIGKILL\n"
+    verdicts = [(problem.split(":")[0], is_outage(problem)) for problem, _ in logged_problems(text)]
+    assert verdicts == [
+        ("psycopg.errors.AdminShutdown", True),
+        ("psycopg.OperationalError", True),
+        ("django.db.utils.OperationalError", True),
+        ("django.db.utils.InterfaceError", True),
+        ("django.db.utils.IntegrityError", False),
+        ("psycopg.errors.UniqueViolation", False),
+        ("Worker (pid", False),
+    ]

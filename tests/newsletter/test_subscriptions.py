@@ -280,7 +280,7 @@ def test_every_consent_a_reader_gives_names_the_privacy_notice(client, subscribe
 def test_without_a_privacy_notice_nobody_can_sign_up(client, subscribe):
     """Before the fix the form was offered and the sign-up went through, recording an
     empty privacy-notice version, while registration and joining stay closed."""
-    from events.models import PrivacyNotice
+    from core.models import PrivacyNotice
 
     PrivacyNotice.objects.all().delete()
     page = client.get("/en/newsletter/subscribe/").content.decode()

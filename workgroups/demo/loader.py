@@ -7,8 +7,10 @@ from django.utils import timezone
 
 from core.demo.loader import demo_key
 from core.models import Organisation, Region
+from events.demo.loader import email_of
 from events.models import SessionPage
 from workgroups.demo import content
+from workgroups.domain.groups import ensure_coordinator_group
 from workgroups.models import (
     CoordinatingOrganisation,
     MeetingNotice,
@@ -87,7 +89,6 @@ class WorkgroupsDemo:
         if not page.regions.exists():
             page.regions.set([self.snippet(Region, key, language) for key in spec["regions"]])
             page.save_revision().publish()
-        from workgroups.domain.groups import ensure_coordinator_group
 
         if language == "en":
             ensure_coordinator_group(page)
@@ -185,8 +186,6 @@ class WorkgroupsDemo:
         )
 
     def members(self, group, people):
-        from events.demo.loader import email_of
-
         organisations = {}
         for name, organisation, language, role, listed in people:
             if Membership.objects.filter(group=group, email=email_of(name)).exists():

@@ -2,22 +2,32 @@
 
 import datetime
 
+from django.contrib.auth.models import Group, Permission
 from django.db.models import Count, Prefetch
+from django.utils.translation import get_language
+from wagtail.models import GroupPagePermission, Locale
 
+from core.domain.translations import source_page
+from core.models import Organisation, Region
 from core.roles import COORDINATOR_PAGE_PERMISSIONS
+from events.models import ImportedEvent
 from workgroups.domain import meetings as meeting_domain
 from workgroups.domain.membership import current
+from workgroups.domain.recurrence import describe
+from workgroups.models import (
+    CoordinatingOrganisation,
+    MeetingPage,
+    Membership,
+    OccurrenceChange,
+    WorkingGroupPage,
+)
 
 
 def source_of(page):
-    from events.domain.registration import source
-
-    return source(page) or page
+    return source_page(page) or page
 
 
 def group_cards(index):
-    from workgroups.models import CoordinatingOrganisation, WorkingGroupPage
-
     coordinators = CoordinatingOrganisation.objects.select_related("organisation").order_by(
         "sort_order"
     )
@@ -32,8 +42,6 @@ def group_cards(index):
 
 def public_members(group):
     """Members who agreed to be listed; memberships belong to the default-language page."""
-    from workgroups.models import Membership
-
     return (
         current(Membership.objects.filter(group=source_of(group), show_on_page=True))
         .select_related("organisation")
@@ -44,10 +52,6 @@ def public_members(group):
 def localized_organisations(members):
     """Set `organisation_shown` on each membership: its organisation's name in the
     language being read, in one query."""
-    from django.utils.translation import get_language
-
-    from core.models import Organisation
-
     members = list(members)
     keys = {m.organisation.translation_key for m in members if m.organisation_id}
     names = dict(
@@ -65,8 +69,6 @@ def localized_organisations(members):
 
 def meeting_rows(group, now=None):
     """(meeting, next occurrences) for the group's public meetings, soonest first."""
-    from workgroups.models import MeetingPage, OccurrenceChange
-
     changes = OccurrenceChange.objects.order_by("original_date")
     found = (
         MeetingPage.objects.live()
@@ -92,8 +94,6 @@ def meeting_rows(group, now=None):
 
 
 def group_page_context(group, request):
-    from core.models import Region
-
     rows = meeting_rows(group)
     return {
         "upcoming_meetings": [row for row in rows if not row["past"]],
@@ -109,8 +109,6 @@ def group_page_context(group, request):
 
 def partner_events(group, now=None):
     """Upcoming events from the partner calendars this group follows."""
-    from events.models import ImportedEvent
-
     now = now or datetime.datetime.now(datetime.UTC)
     return ImportedEvent.objects.filter(
         subscription__active=True, subscription__working_group=source_of(group), end__gte=now
@@ -118,8 +116,6 @@ def partner_events(group, now=None):
 
 
 def meeting_page_context(meeting):
-    from workgroups.domain.recurrence import describe
-
     found = meeting_domain.occurrences(meeting)
     now = datetime.datetime.now(datetime.UTC)
     return {
@@ -145,9 +141,6 @@ def coordinator_group_name(group):
 
 
 def ensure_coordinator_group(group):
-    from django.contrib.auth.models import Group, Permission
-    from wagtail.models import GroupPagePermission
-
     auth_group = (
         Group.objects.filter(page_permissions__page=group, name__startswith=COORDINATORS).first()
         or Group.objects.get_or_create(name=coordinator_group_name(group))[0]
@@ -167,9 +160,5 @@ def ensure_coordinator_group(group):
 def groups_user_may_manage(user):
     """The (default-language) working groups whose members `user` may see and decide on:
     those whose page they may edit. Editors may edit them all; a coordinator only theirs."""
-    from wagtail.models import Locale
-
-    from workgroups.models import WorkingGroupPage
-
     pages = WorkingGroupPage.objects.filter(locale=Locale.get_default())
     return [page for page in pages if page.permissions_for_user(user).can_edit()]

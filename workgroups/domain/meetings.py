@@ -6,8 +6,10 @@ from dataclasses import replace
 from django.utils.translation import gettext as _
 
 from events.domain import calendar
+from events.domain.timeslots import utc_offset_label
 from workgroups.domain import recurrence
 from workgroups.enums import MeetingFormat
+from workgroups.models import WorkingGroupPage
 
 
 def rule_of(meeting):
@@ -113,8 +115,6 @@ def items(meeting, source_pk, sequence, url, group_title):
 
 def zone_note(meeting):
     """'Times are in America/Sao_Paulo (-03, UTC-03:00), where the meeting is chaired.'"""
-    from events.domain.timeslots import utc_offset_label
-
     first = meeting.start.astimezone(meeting.zone)
     return _("Times are in %(zone)s (%(abbreviation)s, %(offset)s), the meeting's time zone.") % {
         "zone": meeting.time_zone,
@@ -126,8 +126,8 @@ def zone_note(meeting):
 def agenda_entries(locale, *, region=None, past=False, request=None):
     """(title, url, first day, last day, place) for the network agenda: the next
     occurrence of each public meeting, or its last one among past meetings."""
+    # The feeds import this module: a cycle inside the app.
     from workgroups.feeds import meeting_queryset
-    from workgroups.models import WorkingGroupPage
 
     groups = WorkingGroupPage.objects.live().public().filter(locale=locale)
     if region is not None:

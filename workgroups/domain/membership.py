@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from core import tokens
 from workgroups.enums import MembershipStatus
+from workgroups.models import Membership
 
 MANAGE = "xarxa.membership.manage"
 FEED = "xarxa.membership.feed"
@@ -36,8 +37,8 @@ def reference(membership):
 
 def request_to_join(group, details, *, privacy_version, now=None):
     """A request the coordinators will see in the admin. `group` is the default-language page."""
+    # membership_mail imports this module: a cycle inside the app.
     from workgroups.domain import membership_mail
-    from workgroups.models import Membership
 
     now = now or timezone.now()
     email = details["email"].strip().lower()
@@ -78,6 +79,7 @@ def request_to_join(group, details, *, privacy_version, now=None):
 
 def approve(membership, *, by=None, now=None):
     """Make the applicant a member and send the welcome with their private links."""
+    # membership_mail imports this module: a cycle inside the app.
     from workgroups.domain import membership_mail
 
     now = now or timezone.now()
@@ -96,6 +98,7 @@ def approve(membership, *, by=None, now=None):
 
 
 def decline(membership, *, by=None, now=None):
+    # membership_mail imports this module: a cycle inside the app.
     from workgroups.domain import membership_mail
 
     now = now or timezone.now()
@@ -111,8 +114,6 @@ def decline(membership, *, by=None, now=None):
 
 
 def for_token(token, purpose=MANAGE):
-    from workgroups.models import Membership
-
     digest = tokens.hash_of(token, purpose)
     if digest is None:
         return None
@@ -126,6 +127,7 @@ def for_token(token, purpose=MANAGE):
 
 def reset_feed(membership):
     """A new private feed address; the old one stops working at once."""
+    # membership_mail imports this module: a cycle inside the app.
     from workgroups.domain import membership_mail
 
     with transaction.atomic():
@@ -146,6 +148,7 @@ def leave(membership, now=None):
 def end(membership, *, reason, by=None, today=None):
     """An editor or coordinator ends a membership: the member's links stop working, the
     notices stop, and they are told why, in their language. Ending twice does nothing."""
+    # membership_mail imports this module: a cycle inside the app.
     from workgroups.domain import membership_mail
 
     today = today or timezone.localdate()

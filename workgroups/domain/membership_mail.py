@@ -3,21 +3,19 @@
 from django.utils import translation
 
 from core import mail
+from core.domain.translations import in_language
 from events.domain import calendar
 from workgroups.domain import meetings as meeting_domain
+from workgroups.domain.membership import reference
+from workgroups.models import MeetingPage, WorkingGroupPage
 
 
 def _group(membership):
-    from events.feeds import in_language
-    from workgroups.models import WorkingGroupPage
-
     group = membership.group
     return in_language(WorkingGroupPage, [group], membership.language)[group.translation_key]
 
 
 def _send(membership, template, attachments=(), **context):
-    from workgroups.domain.membership import reference
-
     group = _group(membership)
     mail.queue(
         f"workgroups/{template}",
@@ -66,9 +64,6 @@ def new_feed(membership, feed):
 
 def meeting_notice(membership, meeting, *, new, source_pk):
     """One member's notice of a new, changed or cancelled meeting, with the invitation."""
-    from events.feeds import in_language
-    from workgroups.models import MeetingPage
-
     with translation.override(membership.language):
         shown = in_language(MeetingPage, [meeting], membership.language)[meeting.translation_key]
         group = _group(membership)

@@ -10,6 +10,10 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
+from workgroups.domain.membership import current
+from workgroups.domain.membership_mail import meeting_notice
+from workgroups.models import MeetingNotice, MeetingPage, Membership
+
 #: How long a meeting must stay unedited before members are told.
 QUIET = datetime.timedelta(minutes=3)
 
@@ -17,8 +21,6 @@ QUIET = datetime.timedelta(minutes=3)
 def meeting_published(meeting, now=None):
     """Called after a default-language meeting is published. Returns when the notice is due,
     or None when members already know this version."""
-    from workgroups.models import MeetingNotice
-
     now = now or timezone.now()
     with transaction.atomic():
         notice, _created = MeetingNotice.objects.select_for_update().get_or_create(
@@ -33,18 +35,12 @@ def meeting_published(meeting, now=None):
 
 def send_due(now=None):
     """Send every notice whose quiet time has passed. Returns how many emails were queued."""
-    from workgroups.models import MeetingNotice
-
     now = now or timezone.now()
     due = MeetingNotice.objects.filter(due_at__lte=now).values_list("meeting_id", flat=True)
     return sum(send_one(meeting_id, now) for meeting_id in list(due))
 
 
 def send_one(meeting_id, now=None):
-    from workgroups.domain.membership import current
-    from workgroups.domain.membership_mail import meeting_notice
-    from workgroups.models import MeetingNotice, MeetingPage, Membership
-
     now = now or timezone.now()
     with transaction.atomic():
         notice = MeetingNotice.objects.select_for_update().filter(meeting_id=meeting_id).first()

@@ -10,6 +10,12 @@ import datetime
 from dataclasses import dataclass
 
 from dateutil import rrule
+from django.utils.dates import WEEKDAYS
+from django.utils.translation import get_language, ngettext
+from django.utils.translation import gettext as _
+
+from core.dates import long_date
+from events.domain.timeslots import LocalSlot, day_label
 
 WEEKDAY_CODES = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
 #: Meetings shown on pages and written to feeds are capped, whatever the rule.
@@ -99,8 +105,6 @@ class Occurrence:
     @property
     def label(self):
         """'dimarts, 12 de gener de 2027, 16:00–18:00 CET', in the active language."""
-        from events.domain.timeslots import LocalSlot, day_label
-
         slot = LocalSlot(self.start, self.end)
         return f"{day_label(slot.day)}, {slot.label}"
 
@@ -141,12 +145,6 @@ def occurrences(rule, start, end, zone, changes=()):
 
 def describe(rule, start_local):
     """'Every 2 weeks on Tuesday, until 30 June 2027', in the active language."""
-    from django.utils.dates import WEEKDAYS
-    from django.utils.translation import get_language, ngettext
-    from django.utils.translation import gettext as _
-
-    from core.dates import long_date
-
     weekday = str(WEEKDAYS[start_local.weekday()])
     # Only English capitalises weekdays inside a sentence.
     if not (get_language() or "en").startswith("en"):

@@ -107,6 +107,7 @@ class MembershipLogEntryManager(ModelLogEntryManager):
         """Wagtail's site history shows every entry of a model to anyone holding one of
         its permissions, which every coordinator holds for every group's members: only
         the memberships of the groups the user manages are shown."""
+        # The views and rules it calls import the models: a cycle inside the app.
         from workgroups.domain.groups import groups_user_may_manage
 
         if user.is_superuser:

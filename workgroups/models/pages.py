@@ -34,6 +34,7 @@ class WorkingGroupIndexPage(SectionPage):
         verbose_name = _("working group index")
 
     def get_context(self, request, *args, **kwargs):
+        # The views and rules it calls import the models: a cycle inside the app.
         from workgroups.domain.groups import group_cards
 
         context = super().get_context(request, *args, **kwargs)
@@ -119,6 +120,7 @@ class WorkingGroupPage(RoutablePageMixin, Page):
         verbose_name = _("working group")
 
     def get_context(self, request, *args, **kwargs):
+        # The views and rules it calls import the models: a cycle inside the app.
         from workgroups.domain.groups import group_page_context
 
         context = super().get_context(request, *args, **kwargs)
@@ -127,24 +129,28 @@ class WorkingGroupPage(RoutablePageMixin, Page):
 
     @path("join/", name="join")
     def join(self, request):
+        # The views and rules it calls import the models: a cycle inside the app.
         from workgroups import views
 
         return views.join(request, self)
 
     @re_path(r"^calendar\.ics/?$", name="calendar")
     def calendar(self, request):
+        # The views and rules it calls import the models: a cycle inside the app.
         from workgroups import feeds
 
         return feeds.group_feed(request, self)
 
     @re_path(r"^member/(?P<token>[\w\-]+)/$", name="member")
     def member(self, request, token):
+        # The views and rules it calls import the models: a cycle inside the app.
         from workgroups import views
 
         return views.member(request, self, token)
 
     @re_path(r"^member/(?P<token>[\w\-]+)/calendar\.ics/?$", name="member_feed")
     def member_feed(self, request, token):
+        # The views and rules it calls import the models: a cycle inside the app.
         from workgroups import feeds
 
         return feeds.member_feed(request, self, token)
@@ -352,6 +358,7 @@ class MeetingPage(SequencedMixin, Page):
             raise ValidationError(errors)
 
     def get_context(self, request, *args, **kwargs):
+        # The views and rules it calls import the models: a cycle inside the app.
         from workgroups.domain.groups import meeting_page_context
 
         context = super().get_context(request, *args, **kwargs)

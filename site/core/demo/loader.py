@@ -13,6 +13,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from wagtail.models import Locale, Page
 
+from core import extensions
 from core.demo import content
 from core.demo.news import NEWS
 from core.domain import site_setup, translations
@@ -72,7 +73,6 @@ class DemoLoader:
     def load_apps(self, homes):
         # Each app adds its own part of the network to the same tree, in the order of
         # their hooks (the newsletter last: its draft gathers what the others published).
-        from core import extensions
 
         extensions.load_demo(self, homes, as_in_2013=self.as_in_2013)
 

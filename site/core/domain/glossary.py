@@ -9,13 +9,13 @@ first, so "Porto Alegre" wins over "Porto".
 
 import re
 
+from core.models import GlossaryTerm, Person
+
 TERM_TAG = re.compile(r'<x-term n="(\d+)"\s*/?>(?:</x-term>)?')
 TAG = re.compile(r"(<[^>]+>)")
 
 
 def terms():
-    from core.models import GlossaryTerm, Person
-
     names = set(GlossaryTerm.objects.values_list("term", flat=True))
     names |= set(Person.objects.values_list("name", flat=True).distinct())
     return sorted((name for name in names if name.strip()), key=len, reverse=True)

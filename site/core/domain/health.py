@@ -11,10 +11,13 @@ say "degraded" and `manage.py healthcheck` fail, for monitoring to act on.
 import datetime
 import uuid
 
+import django_rq
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult, get_date_max
 
 #: Work ready for longer than this means no worker is draining the queue.
 QUEUE_STALL = datetime.timedelta(minutes=10)
@@ -42,7 +45,6 @@ def task_queue(now=None):
         return _rq_queue(now or timezone.now())
     if not backend.startswith("django_tasks_db."):
         return True, backend.rsplit(".", 1)[-1]
-    from django_tasks_db.models import DBTaskResult, get_date_max
 
     now = now or timezone.now()
     ready = DBTaskResult.objects.ready()
@@ -62,8 +64,6 @@ def task_queue(now=None):
 
 
 def _rq_queue(now):
-    import django_rq
-
     queue = django_rq.get_queue("default")
     queue.connection.ping()
     oldest = next(iter(queue.get_jobs(0, 1)), None)
@@ -77,8 +77,6 @@ def _rq_queue(now):
 
 
 def migrations():
-    from django.db.migrations.executor import MigrationExecutor
-
     executor = MigrationExecutor(connection)
     pending = executor.migration_plan(executor.loader.graph.leaf_nodes())
     return not pending, f"{len(pending)} unapplied" if pending else "applied"

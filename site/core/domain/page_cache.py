@@ -25,6 +25,15 @@ import time
 
 from django.conf import settings
 from django.core.cache import caches
+from django.db import transaction
+from wagtail.contrib.frontend_cache.utils import PurgeBatch
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.snippets.models import get_snippet_models
+
+from core import extensions
+from core.models import NetworkSettings
 
 ALIAS = "pages"
 GENERATION = "xarxa:page-cache:generation"
@@ -54,8 +63,6 @@ def _language_prefixed(path):
 def known_parameters():
     """The query parameters pages read (filters, pagination). A copy is kept only for
     these, short: `?x=<random>` must not fill the cache with copies of one page."""
-    from core import extensions
-
     return frozenset({"page", "tag", *extensions.page_parameters()})
 
 
@@ -130,8 +137,6 @@ def store(key, response):
 def content_changed(**_signal):
     """After commit: a reader who renders between the change and the commit still sees
     the old content, and must not store it under the new generation."""
-    from django.db import transaction
-
     # Robust: the change has committed; a cache that fails now must not fail the request.
     transaction.on_commit(start_new_generation, robust=True)
 
@@ -147,14 +152,6 @@ def start_new_generation():
 @functools.cache
 def public_content_models():
     """Models whose rows appear on pages besides the pages themselves."""
-    from wagtail.documents import get_document_model
-    from wagtail.images import get_image_model
-    from wagtail.models import Locale, PageViewRestriction, Site
-    from wagtail.snippets.models import get_snippet_models
-
-    from core import extensions
-    from core.models import NetworkSettings
-
     shown = {*get_snippet_models(), get_image_model(), get_document_model(), Site, Locale,
              NetworkSettings,
              # a page made private must stop being served to anyone at once
@@ -172,8 +169,6 @@ def row_saved(sender, raw=False, **_signal):
 
 
 def row_deleted(sender, instance, **_signal):
-    from wagtail.models import Page
-
     if sender in public_content_models() or isinstance(instance, Page):
         content_changed()
 
@@ -196,8 +191,6 @@ def purge_listings(instance, **_signal):
     """After a publish or an unpublish, the CDN drops what shows the page besides its own
     address, which Wagtail purges itself: its routes, and every page above it that lists
     it (the conference's programme for a session, the section, the home page)."""
-    from django.db import transaction
-
     if getattr(settings, "WAGTAILFRONTENDCACHE", None):
         # Robust: a CDN that cannot be reached must not fail the publish, which stands.
         transaction.on_commit(lambda: _purge(instance), robust=True)
@@ -206,8 +199,6 @@ def purge_listings(instance, **_signal):
 def purge_after_move(instance, url_path_before, url_path_after, parent_page_before, **_signal):
     """After a move Wagtail purges nothing: the CDN drops the old addresses of the page and
     of every page under it, with their routes, and what listed it at both places."""
-    from django.db import transaction
-
     if getattr(settings, "WAGTAILFRONTENDCACHE", None) and url_path_before != url_path_after:
         transaction.on_commit(
             lambda: _purge_move(instance, url_path_before, url_path_after, parent_page_before),
@@ -216,9 +207,6 @@ def purge_after_move(instance, url_path_before, url_path_after, parent_page_befo
 
 
 def _purge_move(page, before, after, parent_before):
-    from wagtail.contrib.frontend_cache.utils import PurgeBatch
-    from wagtail.models import Page
-
     # Both paths share the site's root; the moved part is what follows it.
     common = 0
     for index, (old, new) in enumerate(zip(before, after, strict=False)):
@@ -241,8 +229,6 @@ def _purge_move(page, before, after, parent_before):
 
 
 def _purge(page, include_page=False):
-    from wagtail.contrib.frontend_cache.utils import PurgeBatch
-
     batch = PurgeBatch()
     for listed in [page, *page.get_ancestors().filter(depth__gte=2).specific()]:
         base = listed.get_full_url()

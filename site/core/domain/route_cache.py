@@ -17,6 +17,7 @@ process would not hear of a move.
 
 import hashlib
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import caches
 from django.http import Http404
 
@@ -35,7 +36,6 @@ def prepare(request, path):
     """Before Wagtail's serve: hand it the route of `path` from the cache, if kept."""
     if page_cache.seconds() <= 0 or hasattr(request, "_wagtail_route_for_request"):
         return
-    from django.contrib.contenttypes.models import ContentType
 
     cache = caches[page_cache.ALIAS]
     key = _key(request)

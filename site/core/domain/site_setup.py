@@ -14,6 +14,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
+from core import extensions
+from core.models import HomePage, NetworkSettings
+
 
 class AlreadySetUp(Exception):
     pass
@@ -22,8 +25,6 @@ class AlreadySetUp(Exception):
 def sections():
     """(page type, title, slug, in the menu) of each section under the home page, as
     the apps (and core, for news) register them."""
-    from core import extensions
-
     return extensions.sections()
 
 
@@ -55,8 +56,6 @@ def point_site_at(home, site_name):
 def start_site(network_name, short_name, contact_email="", sender_email=""):
     """The home page, its sections, the Site and the network's settings. Refuses a
     database that already has a home page: it never touches editors' work."""
-    from core.models import HomePage, NetworkSettings
-
     with transaction.atomic():
         if HomePage.objects.exists():
             raise AlreadySetUp

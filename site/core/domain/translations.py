@@ -18,12 +18,18 @@ import json
 from contextlib import contextmanager
 from contextvars import ContextVar
 
-from django.db import transaction
+from django.conf import settings
+from django.db import models, transaction
 from wagtail.actions.copy_for_translation import ParentNotTranslatedError
+from wagtail.contrib.frontend_cache.utils import purge_page_from_cache
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.log_actions import log
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail_localize.fields import copy_synchronised_fields, get_translatable_fields
-from wagtail_localize.models import Translation, TranslationSource
+from wagtail_localize.models import StringTranslation, Translation, TranslationSource
+from wagtail_localize.segments.extract import extract_segments
+
+from core.domain import page_cache
 
 _following = ContextVar("following", default=True)
 
@@ -48,10 +54,29 @@ def is_source(page):
 
 
 def source_page(page):
-    if is_source(page):
-        return page.specific
-    found = page.get_translation_or_none(Locale.get_default())
-    return found.specific if found else None
+    """The default-language page of `page` (registrations, bookings and memberships point
+    at it), or None. One query either way: the default locale's code needs none."""
+    default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    found = (
+        type(page)
+        .objects.filter(translation_key=page.translation_key, locale__language_code=default)
+        .first()
+    )
+    if found is None:
+        return None
+    return page.specific if found.pk == page.pk else found.specific
+
+
+def in_language(model, pages, language):
+    """{translation key: page in `language`}, falling back to the page given, in one query."""
+    keys = {page.translation_key: page for page in pages}
+    found = dict(keys)
+    translated = model.objects.filter(
+        translation_key__in=keys, locale__language_code=language
+    ).live()
+    for page in translated:
+        found[page.translation_key] = page
+    return found
 
 
 def source_published(page, user=None):
@@ -100,10 +125,6 @@ def keep_in_step(target, source=None):
         target.save(clean=False)
         log(instance=target, action="xarxa.translation.synchronize", data={"fields": changed})
         if target.live:
-            from wagtail.contrib.frontend_cache.utils import purge_page_from_cache
-
-            from core.domain import page_cache
-
             # Saved without publishing, so no page_published: both caches are told here.
             page_cache.content_changed()
             purge_page_from_cache(target)
@@ -114,9 +135,6 @@ def keep_in_step(target, source=None):
 def _references(model):
     """Translated fields that point at a translated snippet (a session's room): the
     translation points at that snippet's version in its own language."""
-    from django.db import models
-    from wagtail.models import TranslatableMixin
-
     for field in get_translatable_fields(model):
         model_field = model._meta.get_field(field.field_name)
         if isinstance(model_field, models.ForeignKey) and issubclass(
@@ -215,9 +233,6 @@ def track_existing_translations(page):
     Segments are paired field by field, in order, with the translation's own
     segments; a field whose segments do not line up is left untranslated, so it
     shows as outdated rather than wrong."""
-    from wagtail_localize.models import StringTranslation
-    from wagtail_localize.segments.extract import extract_segments
-
     page = page.specific
     source, _created = TranslationSource.update_or_create_from_instance(page)
     segments = list(source.stringsegment_set.select_related("string", "context").order_by("order"))

@@ -9,6 +9,7 @@ from .pages import (
     SectionPage,
     StandardPage,
 )
+from .privacy import PrivacyNotice
 from .settings import NetworkSettings
 from .snippets import Organisation, Person, Region
 
@@ -22,6 +23,7 @@ __all__ = [
     "Organisation",
     "OutboxMessage",
     "Person",
+    "PrivacyNotice",
     "Region",
     "SECTION_FIELDS",
     "SectionPage",

@@ -2,6 +2,7 @@
 
 from urllib.parse import urlencode
 
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
@@ -193,6 +194,4 @@ class NewsPage(Page):
     def clean(self):
         super().clean()
         if self.image and not self.image_alt_text:
-            from django.core.exceptions import ValidationError
-
             raise ValidationError({"image_alt_text": _("Describe the image, or remove it.")})

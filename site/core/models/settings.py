@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -47,8 +48,6 @@ class NetworkSettings(BaseSiteSetting):
 
     @property
     def from_email(self):
-        from django.conf import settings
-
         if not self.default_sender_email:
             return settings.DEFAULT_FROM_EMAIL
         if self.default_sender_name:

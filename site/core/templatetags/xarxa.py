@@ -1,6 +1,15 @@
+import html
+from urllib.parse import urlencode
+
 from django import template
+from django.utils.html import strip_tags
+from wagtail.rich_text import expand_db_html
 
 from core import navigation
+from core.dates import date_range as format_date_range
+from core.dates import long_date as format_long_date
+from core.domain.page_description import meta_description as description
+from core.models import HomePage
 
 register = template.Library()
 
@@ -17,8 +26,6 @@ def language_links(context):
 def site_home(context):
     page = context.get("page")
     if page is not None and getattr(page, "pk", None):
-        from core.models import HomePage
-
         home = page.get_ancestors(inclusive=True).type(HomePage).first()
         if home is not None:
             return home.specific
@@ -27,8 +34,6 @@ def site_home(context):
 
 @register.simple_tag
 def meta_description(page):
-    from core.domain.page_description import meta_description as description
-
     return description(page) if page is not None else ""
 
 
@@ -52,16 +57,12 @@ def in_section(page, section):
 
 @register.filter
 def long_date(value):
-    from core.dates import long_date as format_long_date
-
     return format_long_date(value)
 
 
 @register.inclusion_tag("includes/subscribe.html", takes_context=True)
 def subscribe(context, feed_path, name):
     """The "Subscribe" block: webcal, Google Calendar, Outlook.com and a plain download."""
-    from urllib.parse import urlencode
-
     request = context.get("request")
     feed_url = request.build_absolute_uri(feed_path) if request else feed_path
     webcal = "webcal://" + feed_url.split("://", 1)[-1]
@@ -77,19 +78,12 @@ def subscribe(context, feed_path, name):
 
 @register.filter
 def date_range(start, end):
-    from core.dates import date_range as format_date_range
-
     return format_date_range(start, end)
 
 
 @register.filter
 def plain_text(rich_text):
     """Rich text for a plain-text email: paragraphs kept, tags and entities gone."""
-    import html
-
-    from django.utils.html import strip_tags
-    from wagtail.rich_text import expand_db_html
-
     expanded = expand_db_html(str(rich_text.source if hasattr(rich_text, "source") else rich_text))
     expanded = expanded.replace("</p>", "</p>\n\n").replace("<br/>", "\n").replace("<li>", "<li>* ")
     return html.unescape(strip_tags(expanded)).strip()
