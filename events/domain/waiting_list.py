@@ -69,15 +69,25 @@ def promote(session, now=None):
         return []
     promoted = []
     waiting = (
-        # Only the booking rows, and skipping any another transaction holds: a delegate
-        # cancelling their own waiting booking holds it while waiting for this seat row.
-        Booking.objects.select_for_update(skip_locked=True, of=("self",))
-        .filter(session=session, status=BookingStatus.WAITLISTED)
+        Booking.objects.filter(session=session, status=BookingStatus.WAITLISTED)
         .select_related("registration")
         .order_by("queued_at", "pk")
     )
-    for booking in waiting:
-        if clash(booking.registration, session):
+    for candidate in waiting:
+        if clash(candidate.registration, session):
+            continue
+        # Only the booking about to be seated is locked, and skipped if another
+        # transaction holds it (a delegate cancelling their own waiting booking holds it
+        # while waiting for this seat row). Locking the ones passed over too made a
+        # concurrent cancellation that cleared their clash skip them: they stayed
+        # waiting with every seat free.
+        booking = (
+            Booking.objects.select_for_update(skip_locked=True, of=("self",))
+            .filter(pk=candidate.pk, status=BookingStatus.WAITLISTED)
+            .select_related("registration")
+            .first()
+        )
+        if booking is None:
             continue
         if not claim_seat(session.pk, session.capacity, session.sequence):
             break

@@ -30,7 +30,7 @@ CONTENT_SNIPPETS = [
     ("events", "venue"),
     ("events", "room"),
     ("events", "calendarsubscription"),
-    ("events", "privacynotice"),
+    ("core", "privacynotice"),
     ("core", "glossaryterm"),
 ]
 
@@ -96,14 +96,25 @@ def translated_languages():
 
 
 def _permission(apps, app_label, codename, *, role):
-    found = (
-        apps.get_model("auth", "Permission")
-        .objects.filter(content_type__app_label=app_label, codename=codename)
-        .first()
-    )
+    Permission = apps.get_model("auth", "Permission")
+    found = Permission.objects.filter(content_type__app_label=app_label, codename=codename).first()
+    model = codename.partition("_")[2]
+    if found is None and model and not _has_model(apps, app_label, model):
+        # A model that moved app (the privacy notice, from events to core) is still in
+        # its old app when an earlier migration runs this: its permission row moves
+        # with its content type later.
+        found = Permission.objects.filter(content_type__model=model, codename=codename).first()
     if found is None:
         raise LookupError(f"{role}: no permission {app_label}.{codename}")
     return found
+
+
+def _has_model(apps, app_label, model):
+    try:
+        apps.get_model(app_label, model)
+    except LookupError:
+        return False
+    return True
 
 
 def apply_roles(apps):
