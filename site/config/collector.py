@@ -4,7 +4,7 @@ once the site is loaded).
 A long programme or export holds hundreds of thousands of objects at once, and the
 model instances it loads point at each other (a session and its prefetched speakers), so
 they are freed only by the collector. With its defaults, served by gunicorn at 1,000
-sessions, the collector took 40-65% of schedule.xml's and the programme's time: a full
+sessions, the collector took 40-60% of schedule.xml's and the programme's time: a full
 collection mid-request walked everything loaded at start-up (Django, Wagtail, every
 model) as well as the request's own objects, and a young collection ran every 700
 allocations. bench/programme.py measures its share.
