@@ -2,6 +2,7 @@
 outlives, and nothing made for one visitor is ever stored (core.domain.page_cache).
 Marked `cache`: the Redis pass runs it again with the cache on a real Redis server."""
 
+import datetime
 import socket
 
 import pytest
@@ -88,6 +89,69 @@ def test_a_renamed_room_and_an_unpublished_page_are_seen_at_once(
     with django_capture_on_commit_callbacks(execute=True):
         session.unpublish()
     assert client.get(session.url).status_code == 404
+
+
+EXPORTS = ("calendar.ics", "schedule.xml", "schedule.json")
+
+
+@pytest.mark.parametrize("export", EXPORTS)
+def test_an_export_is_kept_and_a_poll_with_its_etag_gets_a_304_from_the_copy(
+    demo, cached, client, export, django_assert_num_queries
+):
+    url = conference().url + export
+    first = client.get(url)
+    assert first.status_code == 200 and first[page_cache.HEADER] == "miss"
+    with django_assert_num_queries(0):
+        second = client.get(url)
+        not_modified = client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
+        stale = client.get(url, HTTP_IF_NONE_MATCH='"an-etag-from-before"')
+    assert second[page_cache.HEADER] == "hit" and second.content == first.content
+    assert second["ETag"] == first["ETag"]
+    assert not_modified.status_code == 304 and not_modified[page_cache.HEADER] == "hit"
+    assert not_modified["ETag"] == first["ETag"] and not not_modified.content
+    assert not_modified.get("Cache-Control") == first.get("Cache-Control")
+    assert stale.status_code == 200 and stale.content == first.content
+    # Only the ETag decides, as in the view: a date says nothing of a renamed room.
+    since = client.get(url, HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
+    assert since.status_code == 200
+
+
+def edit_title(session):
+    session.title = "A title no calendar has seen"
+
+
+def edit_time(session):
+    session.start += datetime.timedelta(minutes=35)
+    session.end += datetime.timedelta(minutes=35)
+
+
+def edit_cancel(session):
+    session.status = "cancelled"
+    session.status_note = "The speaker cannot travel."
+
+
+@pytest.mark.parametrize("edit", [edit_title, edit_time, edit_cancel])
+@pytest.mark.parametrize("export", EXPORTS)
+def test_an_edited_session_is_in_the_next_export(
+    demo, cached, client, settings, export, edit, django_capture_on_commit_callbacks
+):
+    session = SessionPage.objects.child_of(conference()).get(slug="keynote")
+    url = conference().url + export
+    before = client.get(url)
+    assert client.get(url)[page_cache.HEADER] == "hit"
+    edit(session)
+    with django_capture_on_commit_callbacks(execute=True):
+        session.save_revision().publish()
+    after = client.get(url, HTTP_IF_NONE_MATCH=before["ETag"])
+    assert after.status_code == 200 and after[page_cache.HEADER] == "miss"
+    assert after.content != before.content and after["ETag"] != before["ETag"]
+    # The copy is what the view builds now, with no cache at all.
+    settings.XARXA_PAGE_CACHE_SECONDS = 0
+    built = client.get(url)
+    assert page_cache.HEADER not in built
+    assert after.content == built.content and after["ETag"] == built["ETag"]
+    if edit is edit_title:
+        assert "A title no calendar has seen" in after.content.decode()
 
 
 def test_a_change_rolled_back_keeps_the_generation(

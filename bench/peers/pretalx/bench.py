@@ -5,16 +5,23 @@ first time; each run then builds both systems on SQLite from scratch: Xarxa's de
 a bench conference of 300 sessions over 3 days in 10 rooms (bench/_setup.py's
 `conference_with_sessions`, placed in rooms), and a pretalx event of the same shape
 (same titles, times, rooms, tracks and speakers; confirmed submissions, scheduled slots,
-a released schedule). Both are served by gunicorn with 2 sync workers, DEBUG off, no
-Redis, and timed over HTTP on loopback, one request at a time, Xarxa and pretalx
-interleaved (A/B/A/B, the order swapped every round) so both see the same machine.
+a released schedule). Both are served by gunicorn with 2 sync workers, DEBUG off, and
+timed over HTTP on loopback, one request at a time, Xarxa and pretalx interleaved
+(A/B/A/B, the order swapped every round) so both see the same machine. Each is served as
+it is in production: Xarxa with its page cache in a redis-server the bench starts
+(_cached_settings: production's caches when it has REDIS_URL), pretalx with its own
+caching, in memory (bench_pretalx_settings).
 
 Each round first re-saves one session in each system (a new title, as an editor would),
-then requests every page once ("cold": the first request after an edit), then WARM more
+then requests every page once ("cold": the first request for that address after an
+edit; Xarxa's edit starts a new page-cache generation, so it renders), then WARM more
 times ("warm"). A conditional GET sends the ETag the client last received, as a
-calendar app or schedule app polling does. Afterwards each page is requested once
-through Django's test client inside each system's own process to count its queries,
-and both systems' schedule.xml and schedule.json are checked against the frab schemas.
+calendar app or schedule app polling does; the cold ones come first, with the ETag from
+before the edit, and the plain GETs after a second edit, so each is the first request
+for its address after an edit. Afterwards each page is requested once through Django's
+test client inside each system's own process to count its queries (Xarxa's with the
+page cache off: what a cold request costs; a copy costs none), and both systems'
+schedule.xml and schedule.json are checked against the frab schemas.
 
 Run with `make bench`, or alone: `.venv/bin/python bench/peers_pretalx.py`
 (PEER_ROUNDS=2 PEER_WARM=1 for a short try).
@@ -252,7 +259,8 @@ def xarxa_conference():
 
 
 def edit_xarxa(session_pk, number):
-    """Re-save one session as an editor does: a new title, published."""
+    """Re-save one session as an editor does: a new title, published (which, once
+    committed, starts the page cache's new generation in Redis)."""
     from django.db import connection
 
     from events.models import SessionPage
@@ -266,20 +274,22 @@ def edit_xarxa(session_pk, number):
 
 def xarxa_queries(requests):
     """{label: [status, queries]} of each (label, path, If-None-Match or None), once
-    through the test client in this process (the same database as the server's)."""
+    through the test client in this process (the same database as the server's), with
+    the page cache off: a cold request's queries (a copy's are none)."""
     from django.db import connection
-    from django.test import Client
+    from django.test import Client, override_settings
     from django.test.utils import CaptureQueriesContext
 
     # WhiteNoise warns that the test settings' STATIC_ROOT was never collected: no matter.
     warnings.filterwarnings("ignore", message="No directory at")
     client = Client()
     counts = {}
-    for label, path, etag in requests:
-        headers = {"If-None-Match": etag} if etag else {}
-        with CaptureQueriesContext(connection) as captured:
-            status = client.get(path, headers=headers).status_code
-        counts[label] = [status, len(captured)]
+    with override_settings(XARXA_PAGE_CACHE_SECONDS=0):
+        for label, path, etag in requests:
+            headers = {"If-None-Match": etag} if etag else {}
+            with CaptureQueriesContext(connection) as captured:
+                status = client.get(path, headers=headers).status_code
+            counts[label] = [status, len(captured)]
     connection.close()
     return counts
 
@@ -311,7 +321,9 @@ class Client:
             fail(f"{self.name} answered {status} to GET {path}:\n{body[:300]!r}")
         if response_headers.get("ETag"):
             self.etags[path] = response_headers["ETag"]
-        self.statuses.setdefault(label, []).append(status)
+        # Xarxa says whether its page cache served a copy ("hit") or stored one ("miss").
+        cache = response_headers.get("X-Xarxa-Cache")
+        self.statuses.setdefault(label, []).append(f"{status} {cache}" if cache else str(status))
         return elapsed, body
 
 
@@ -338,15 +350,17 @@ def check_schemas(name, xml_body, json_body):
 def main():
     scratch = Path(tempfile.mkdtemp(prefix="xarxa-bench-pretalx."))
     try:
-        run(scratch)
+        with _stack.redis_server() as redis_url:
+            run(scratch, redis_url)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 
 
-def run(scratch):
+def run(scratch, redis_url):
     install_pretalx(scratch)
     os.environ.update(
-        DJANGO_SETTINGS_MODULE="config.settings.test",
+        DJANGO_SETTINGS_MODULE="_cached_settings",
+        XARXA_BENCH_REDIS_URL=redis_url,
         DATABASE_URL=f"sqlite:///{scratch / 'xarxa.sqlite3'}",
     )
     print("Building Xarxa's demo and bench conference ...", flush=True)
@@ -388,20 +402,35 @@ def run(scratch):
         check_programmes(systems, pages["programme"][:2])
 
         times = {}  # (label, "cold"/"warm", system name): [seconds]
-        for number in range(1, ROUNDS + 1):
-            edit_xarxa(session.pk, number)
+        edits = 0
+
+        def edit():
+            nonlocal edits
+            edits += 1
+            edit_xarxa(session.pk, edits)
             pretalx({"edit": 0})
+
+        def measure(phase, items, order):
+            for label, (*paths, conditional, _target) in items:
+                for system in order:
+                    path = paths[systems.index(system)]
+                    elapsed, _body = system.get(f"{label} {phase}", path, conditional)
+                    times.setdefault((label, phase, system.name), []).append(elapsed)
+
+        plain = [item for item in pages.items() if not item[1][2]]
+        polls = [item for item in pages.items() if item[1][2]]
+        for number in range(1, ROUNDS + 1):
             order = systems if number % 2 else systems[::-1]
-            # Cold: the conditional GETs first, with the ETag held from before the edit,
-            # as the next poll of a schedule app or calendar brings it.
-            cold = sorted(pages.items(), key=lambda item: not item[1][2])
-            for phase, repeat, ordered in (("cold", 1, cold), ("warm", WARM, pages.items())):
-                for _ in range(repeat):
-                    for label, (*paths, conditional, _target) in ordered:
-                        for system in order:
-                            path = paths[systems.index(system)]
-                            elapsed, _body = system.get(f"{label} {phase}", path, conditional)
-                            times.setdefault((label, phase, system.name), []).append(elapsed)
+            # Cold: each address requested once after an edit. First the polls, with the
+            # ETag held from before the edit, as the next poll of a schedule app or
+            # calendar brings it; then, after an edit of their own, the plain GETs (the
+            # polls stored Xarxa's new copies of the same addresses).
+            edit()
+            measure("cold", polls, order)
+            edit()
+            measure("cold", plain, order)
+            for _ in range(WARM):
+                measure("warm", pages.items(), order)
             print(f"round {number}/{ROUNDS} done", flush=True)
 
         bodies = [
@@ -446,7 +475,7 @@ def report(pages, systems, times, bodies, queries, problems):
             figure, baseline = statistics.median(xarxa), statistics.median(pretalx)
             rows.append((f"{label}, {phase}: Xarxa vs pretalx", figure, baseline, target, "s"))
             statuses = [
-                "/".join(f"{code}x{s.statuses[f'{label} {phase}'].count(code)}"
+                "/".join(f"{code} x{s.statuses[f'{label} {phase}'].count(code)}"
                          for code in sorted(set(s.statuses[f"{label} {phase}"])))
                 for s in systems
             ]  # fmt: skip
@@ -458,7 +487,7 @@ def report(pages, systems, times, bodies, queries, problems):
     samples = f"{ROUNDS} cold and {ROUNDS * WARM} warm requests each"
     print(f"\nXarxa vs pretalx, {SESSIONS} sessions, gunicorn 2 sync workers ({samples})")
     print(f"{'measure':<32} {'Xarxa':>9} {'p90':>9} {'pretalx':>9} {'p90':>9} {'ratio':>7}"
-          "   statuses Xarxa | pretalx (ms)")  # fmt: skip
+          "   statuses (Xarxa's with its cache's hit/miss) Xarxa | pretalx (ms)")  # fmt: skip
     print("\n".join(detail))
 
     print()

@@ -6,8 +6,10 @@ Every web process shares it (the "pages" cache: Redis in production), so a progr
 
 - only GET requests from someone without a session: no editor, no delegate who has just
   registered (a session or messages cookie means the page may be theirs alone);
-- only Wagtail pages (and their public routes: programme, speakers) without view
-  restrictions, answered 200 in HTML;
+- only Wagtail pages (and their public routes: programme, speakers, and the exports:
+  calendar.ics, schedule.xml, schedule.json) without view restrictions, answered 200
+  in HTML or as one of those exports; a copy of an export keeps its ETag, and a
+  conditional GET holding it is answered 304 from the copy;
 - never a response that sets a cookie or uses a CSRF token (any form), or says
   private / no-store / no-cache (the token pages: manage, member).
 
@@ -26,6 +28,7 @@ import time
 from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
+from django.utils.cache import get_conditional_response
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -42,6 +45,10 @@ HEADER = "X-Xarxa-Cache"
 #: The request attribute Wagtail's before_serve_page hook sets for a public page.
 PUBLIC_PAGE = "xarxa_public_page"
 _UNCACHEABLE = re.compile(r"\b(private|no-store|no-cache)\b")
+#: What a public page answers besides HTML: its feed and its schedule exports. Schedule
+#: apps and calendars poll them, and at 1,000 sessions each build takes as long as the
+#: programme's.
+_EXPORT_TYPES = ("text/calendar", "application/xml", "application/json")
 
 
 def seconds():
@@ -87,7 +94,9 @@ def may_serve_from_cache(request):
 def may_store(request, response):
     if not getattr(request, PUBLIC_PAGE, False) or response.status_code != 200:
         return False
-    if response.streaming or not response.get("Content-Type", "").startswith("text/html"):
+    if response.streaming or not response.get("Content-Type", "").startswith(
+        ("text/html", *_EXPORT_TYPES)
+    ):
         return False
     # A form's CSRF token, a message, a session: each sets its cookie, so the page was
     # made for this visitor. (Every page says "Vary: Cookie", since the user bar looks
@@ -126,6 +135,12 @@ def lookup(request):
     response = cache.get(key)
     if response is not None:
         response[HEADER] = "hit"
+        if response.has_header("ETag"):
+            # The copy's ETag is the one the view gave it from the same content, and the
+            # copy is of the current generation: a client holding it has the current one.
+            # Only the ETag decides, as in the view (events.feeds.conditional_response).
+            response = get_conditional_response(request, etag=response["ETag"], response=response)
+            response[HEADER] = "hit"
     return response, key
 
 
