@@ -18,16 +18,17 @@ from wagtail.coreutils import get_supported_content_language_variant
 
 from core import ratelimit
 from core.choices import row_id
+from core.domain import calendar
 from core.domain.privacy import current_notice
 from core.domain.translations import in_language, source_page
 from core.models import Organisation
 from core.responses import private
-from events.domain import calendar, waiting_list
 from events.domain import registration as domain
 from events.domain import registration_reports as reports
+from events.domain import waiting_list
+from events.domain.calendar_items import delegate_items
 from events.domain.timeslots import LocalSlot, day_label, zone_note
 from events.enums import BookingStatus, RegistrationStatus
-from events.feeds import delegate_items
 from events.forms import RegistrationForm
 from events.models import SessionPage
 

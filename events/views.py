@@ -5,6 +5,7 @@ import json
 from django.template.response import TemplateResponse
 from wagtail.models import Page
 
+from core.feeds import conditional_response
 from events import feeds
 from events.domain import frab
 from events.domain import programme as programme_domain
@@ -35,7 +36,7 @@ def speakers(request, conference):
 
 def schedule_json(request, conference):
     # Schedule apps poll the exports: a conditional GET is answered before the build.
-    return feeds.conditional_response(
+    return conditional_response(
         request,
         feeds.conference_sources(conference),
         # Without indent: only then does json use its C encoder, and indenting a
@@ -46,7 +47,7 @@ def schedule_json(request, conference):
 
 
 def schedule_xml(request, conference):
-    return feeds.conditional_response(
+    return conditional_response(
         request,
         feeds.conference_sources(conference),
         lambda: frab.schedule_xml(frab.schedule(conference, request)),

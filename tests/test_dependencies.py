@@ -5,6 +5,7 @@
   workgroups (registration subscribes a delegate to the newsletter; a working group's
   meetings are written with the events' calendar);
 - an app never imports another app's views, forms or feeds, only its models and domain;
+- a rule (a module under `domain/`) imports no view, form or feed, even of its own app;
 - there is no import cycle between modules of different apps.
 
 Where a lower layer must know something of a higher one (what the page cache resets on,
@@ -88,9 +89,12 @@ def wrong_way(root=ROOT, ladder=LADDER):
     for module, targets in graph(packages(root)).items():
         for target, line in targets.items():
             here, there = app_of(module), app_of(target)
+            where = f"{paths[module].relative_to(root)}:{line}"
+            if "domain" in module.split(".") and set(target.split(".")[1:]) & INTERFACE:
+                found.append(f"{where} imports {target}: a rule asks no view, form or feed")
+                continue
             if here == there:
                 continue
-            where = f"{paths[module].relative_to(root)}:{line}"
             if ladder.index(there) > ladder.index(here):
                 found.append(f"{where} imports {target}, above {here}")
             elif there != "core" and set(target.split(".")[1:]) & INTERFACE:
@@ -210,13 +214,16 @@ def test_a_deliberate_wrong_way_import_and_cycle_are_caught(tmp_path):
             "events/models.py": "from workgroups import feeds\n",
             "events/domain/__init__.py": "",
             "events/domain/agenda.py": "import newsletter.views\nfrom core import cache\n",
+            "events/domain/mail.py": "from events.feeds import items\n",
+            "events/feeds.py": "",
             "workgroups/__init__.py": "",
             "workgroups/feeds.py": "from events.models import Room\n",
         },
     )
     assert wrong_way(tmp_path) == [
         "site/core/cache.py:2 imports events.models, above core",
-        "events/domain/agenda.py:1 imports newsletter.views, another app's interface",
+        "events/domain/agenda.py:1 imports newsletter.views: a rule asks no view, form or feed",
+        "events/domain/mail.py:1 imports events.feeds: a rule asks no view, form or feed",
         "events/models.py:1 imports workgroups.feeds, above events",
     ]
     assert cycles_across_apps(tmp_path) == [["events.models", "workgroups.feeds"]]

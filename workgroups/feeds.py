@@ -1,26 +1,16 @@
 """Working-group calendars: the group's public feed and each member's private one."""
 
-from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
 
-from events.domain import calendar
-from events.feeds import Rows, calendar_response, sources, translation_sources
+from core.domain import calendar
+from core.domain.calendar import sources
+from core.feeds import Rows, calendar_response, translation_sources
 from events.models import Room, SessionPage
 from workgroups.domain import meetings as meeting_domain
+from workgroups.domain.meetings import meeting_queryset
 from workgroups.domain.membership import FEED, for_token
-from workgroups.models import MeetingPage, OccurrenceChange, WorkingGroupPage
-
-
-def meeting_queryset(groups_qs=None):
-    changes = OccurrenceChange.objects.order_by("original_date")
-    return (
-        MeetingPage.objects.live()
-        .public()
-        .select_related("session__room")
-        .prefetch_related(Prefetch("changes", queryset=changes))
-        .order_by("start")
-    )
+from workgroups.models import MeetingPage, WorkingGroupPage
 
 
 def meeting_items(meetings, groups, request, *, private=False):
@@ -89,7 +79,10 @@ def member_feed(request, group, token):
     if membership is None or membership.group.translation_key != group.translation_key:
         return invalid_link(request, group)
     items = meeting_items(
-        meeting_queryset().child_of(group), {group.path: group}, request, private=True
+        meeting_queryset().child_of(group),
+        {group.path: group},
+        request,
+        private=True,
     )
     body = calendar.build(
         items,

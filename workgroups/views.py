@@ -16,8 +16,8 @@ from core.responses import private
 from workgroups.domain import groups as group_domain
 from workgroups.domain import meetings as meeting_domain
 from workgroups.domain import membership as domain
+from workgroups.domain.meetings import meeting_queryset
 from workgroups.enums import GroupStatus
-from workgroups.feeds import meeting_queryset
 from workgroups.forms import JoinForm
 
 

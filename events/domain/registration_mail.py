@@ -11,13 +11,13 @@ from django.utils import translation
 from wagtail.coreutils import get_supported_content_language_variant
 
 from core import mail
+from core.domain import calendar
 from core.domain.translations import in_language
-from events.domain import calendar
+from events.domain.calendar_items import delegate_items
 from events.domain.registration_reports import waitlist_positions
 from events.domain.terms import hold_period, reference
 from events.domain.timeslots import LocalSlot, day_label
 from events.enums import BookingStatus
-from events.feeds import delegate_items
 from events.models import ConferencePage, SessionPage
 
 

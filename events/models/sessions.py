@@ -14,8 +14,8 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import BodyBlock, DocumentLinkBlock
+from core.domain.calendar import SequencedMixin
 from core.translation import page_fields
-from events.domain.calendar import SequencedMixin
 from events.enums import SessionKind, SessionStatus, SpeakerRole
 from events.fields import LanguageListField
 from events.page_forms import SessionPageForm

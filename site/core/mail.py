@@ -159,7 +159,7 @@ def _enqueue(message_id, run_after=None):
 
 
 def calendar_attachment(invitation, filename="invitation.ics"):
-    """An outbox attachment for an `events.domain.calendar.Invitation`."""
+    """An outbox attachment for an `core.domain.calendar.Invitation`."""
     return {
         "filename": filename,
         "mimetype": "text/calendar",

@@ -8,7 +8,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from events.domain import calendar
+from core.domain import calendar
 from events.domain.calendar_import import import_subscription
 from events.models import AgendaPage, CalendarSubscription, ImportedEvent
 

@@ -9,8 +9,8 @@ from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from core.domain import calendar
 from core.models import HomePage
-from events.domain import calendar
 from events.models import ConferencePage, SessionPage
 from tests.shared import ics_check
 
@@ -221,7 +221,7 @@ def test_tricky_text_passes_ics_check(tmp_path):
 
 @pytest.mark.parametrize("method", ["REQUEST", "CANCEL"])
 def test_invitations_carry_the_feed_uid_and_sequence(client, members_session, tmp_path, method):
-    from events.feeds import feed_sessions, session_items
+    from events.domain.calendar_items import feed_sessions, session_items
 
     conference = members_session.get_parent().specific
     items = session_items(

@@ -135,7 +135,7 @@ def test_the_page_lists_what_the_feed_expands_to(client, monthly, observatories)
     ],
 )
 def test_a_feed_keeps_local_time_across_the_year(zone, first, until, tmp_path):
-    from events.domain import calendar
+    from core.domain import calendar
     from tests.shared import ics_check
 
     tz = zoneinfo.ZoneInfo(zone)

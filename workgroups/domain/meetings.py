@@ -3,13 +3,27 @@
 import datetime
 from dataclasses import replace
 
+from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
-from events.domain import calendar
+from core.domain import calendar
 from events.domain.timeslots import utc_offset_label
 from workgroups.domain import recurrence
 from workgroups.enums import MeetingFormat
-from workgroups.models import WorkingGroupPage
+from workgroups.models import MeetingPage, OccurrenceChange, WorkingGroupPage
+
+
+def meeting_queryset():
+    """Published, public meetings with their room and their occurrences' changes loaded,
+    earliest first: what feeds, the agenda and a member's page list."""
+    changes = OccurrenceChange.objects.order_by("original_date")
+    return (
+        MeetingPage.objects.live()
+        .public()
+        .select_related("session__room")
+        .prefetch_related(Prefetch("changes", queryset=changes))
+        .order_by("start")
+    )
 
 
 def rule_of(meeting):
@@ -126,9 +140,6 @@ def zone_note(meeting):
 def agenda_entries(locale, *, region=None, past=False, request=None):
     """(title, url, first day, last day, place) for the network agenda: the next
     occurrence of each public meeting, or its last one among past meetings."""
-    # The feeds import this module: a cycle inside the app.
-    from workgroups.feeds import meeting_queryset
-
     groups = WorkingGroupPage.objects.live().public().filter(locale=locale)
     if region is not None:
         groups = groups.filter(regions=region)

@@ -3,8 +3,8 @@
 from django.utils import translation
 
 from core import mail
+from core.domain import calendar
 from core.domain.translations import in_language
-from events.domain import calendar
 from workgroups.domain import meetings as meeting_domain
 from workgroups.domain.membership import reference
 from workgroups.models import MeetingPage, WorkingGroupPage

@@ -2,7 +2,7 @@
 
 import core.fields
 import django.db.models.deletion
-import events.domain.calendar
+import core.domain.calendar
 import modelcluster.fields
 import wagtail.contrib.routable_page.models
 import wagtail.fields
@@ -46,7 +46,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'meeting',
             },
-            bases=(events.domain.calendar.SequencedMixin, 'wagtailcore.page'),
+            bases=(core.domain.calendar.SequencedMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='WorkingGroupIndexPage',

@@ -17,10 +17,10 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import BodyBlock, DocumentLinkBlock
+from core.domain.calendar import SequencedMixin
 from core.fields import TimeZoneField
 from core.models import SECTION_FIELDS, SectionPage
 from core.translation import page_fields
-from events.domain.calendar import SequencedMixin
 from workgroups.enums import GroupStatus, MeetingFormat, MeetingStatus, Repeat
 from workgroups.forms import MeetingPageForm
 

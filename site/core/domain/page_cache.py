@@ -138,7 +138,7 @@ def lookup(request):
         if response.has_header("ETag"):
             # The copy's ETag is the one the view gave it from the same content, and the
             # copy is of the current generation: a client holding it has the current one.
-            # Only the ETag decides, as in the view (events.feeds.conditional_response).
+            # Only the ETag decides, as in the view (core.feeds.conditional_response).
             response = get_conditional_response(request, etag=response["ETag"], response=response)
             response[HEADER] = "hit"
     return response, key

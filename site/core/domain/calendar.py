@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.db import transaction
 from icalendar import Calendar, Event, vText
+from wagtail.models import Locale
 
 PRODID = "-//Xarxa//Network calendar//EN"
 #: Clients that honour it re-fetch hourly; the same figure goes in Cache-Control.
@@ -354,3 +355,21 @@ def invitation(items, *, method, organizer_email, attendee_email, name):
         for item in items
     ]
     return Invitation(content=build(addressed, name=name, method=method), method=method)
+
+
+def sources(model, pages):
+    """translation_key -> (pk, sequence) of the default-language page, in one query.
+
+    UIDs and SEQUENCE come from the source page so that every language's feed
+    describes the same event in the same version.
+    """
+    keys = [page.translation_key for page in pages]
+    rows = model.objects.filter(translation_key__in=keys, locale=Locale.get_default())
+    return {
+        key: (pk, sequence)
+        for key, pk, sequence in rows.values_list("translation_key", "pk", "sequence")
+    }
+
+
+def source_of(page, found):
+    return found.get(page.translation_key, (page.pk, page.sequence))
