@@ -210,7 +210,8 @@ FUZZ_WITH_PEOPLE = settings(
     pick=st.data(),
 )
 def test_a_delegates_manage_page(client, places, action, data, pick):
-    from events.domain.registration import bookable_sessions, source
+    from core.domain.translations import source_page as source
+    from events.domain.registration import bookable_sessions
 
     conference = places["conference"]
     pks = [str(s.pk) for s in bookable_sessions(source(conference))]
@@ -223,7 +224,7 @@ def test_a_delegates_manage_page(client, places, action, data, pick):
 
 def test_a_session_id_past_the_64_bit_range_is_a_wrong_choice(client, places):
     conference = places["conference"]
-    from events.domain.registration import source
+    from core.domain.translations import source_page as source
 
     token = _delegate_link(source(conference), "overflow")
     url = f"{conference.url}registration/{token}/"

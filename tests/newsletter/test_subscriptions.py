@@ -267,7 +267,7 @@ def test_saving_preferences_keeps_topics_this_language_does_not_show(client, sub
 def test_every_consent_a_reader_gives_names_the_privacy_notice(client, subscribe, topic):
     """Before the fix only the sign-up row had the notice's version: the confirmation
     and the preference-centre rows said nothing of the notice they were given under."""
-    from events.registration_views import current_notice
+    from core.domain.privacy import current_notice
 
     version = current_notice("pt").version
     reader = confirmed_reader(subscribe, client)
