@@ -6,7 +6,7 @@ from django_countries.fields import CountryField
 
 from core import choices
 from core.forms import PersonForm, no_control_characters
-from events.domain.registration import NEWSLETTER_OPT_IN
+from events.domain.registration import DELEGATE_DETAILS, NEWSLETTER_OPT_IN
 from events.domain.waiting_list import overlaps
 from events.enums import SPOKEN_LANGUAGES
 
@@ -97,19 +97,7 @@ class RegistrationForm(PersonForm):
     def details(self):
         """The registration's fields, as the domain takes them."""
         data = self.cleaned_data
-        names = [
-            "name",
-            "email",
-            "organisation",
-            "organisation_name",
-            "country",
-            "position",
-            "language",
-            "interpretation",
-            "accessibility_needs",
-            "dietary_needs",
-            "newsletter_opt_in",
-        ]
+        names = [*DELEGATE_DETAILS, "newsletter_opt_in"]
         details = {name: data[name] for name in names}
         if details["organisation"]:
             details["organisation_name"] = ""

@@ -120,19 +120,7 @@ class RegistrationViewSet(ModelViewSet):
         "sessions_label": gettext_lazy("Sessions"),
     }
     export_filename = "registrations"
-    form_fields = [
-        "name",
-        "email",
-        "organisation",
-        "organisation_name",
-        "country",
-        "position",
-        "language",
-        "interpretation",
-        "accessibility_needs",
-        "dietary_needs",
-        "member_exception",
-    ]
+    form_fields = [*domain.DELEGATE_DETAILS, "member_exception"]
 
     def get_urlpatterns(self):
         return [

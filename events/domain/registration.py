@@ -36,6 +36,19 @@ FEED = "xarxa.registration.feed"
 CONFIRM = "xarxa.registration.confirm"
 #: The newsletter box on the form; a subscription keeps the words the delegate agreed to.
 NEWSLETTER_OPT_IN = gettext_lazy("Send me the network's newsletter (we will ask you to confirm).")
+#: What a delegate tells about themselves: the form asks it, the admin edits it.
+DELEGATE_DETAILS = (
+    "name",
+    "email",
+    "organisation",
+    "organisation_name",
+    "country",
+    "position",
+    "language",
+    "interpretation",
+    "accessibility_needs",
+    "dietary_needs",
+)
 
 
 class Refusal(Exception):

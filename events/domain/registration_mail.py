@@ -65,7 +65,6 @@ def _when(session, zone):
 def lines(registration, sessions=None, bookings=None):
     """The delegate's bookings (or just `sessions`) as they read them. `bookings`: all of
     them, when the caller has just made them."""
-
     zone = registration.conference.zone
     if bookings is None:
         bookings = registration.bookings.exclude(status=BookingStatus.CANCELLED).select_related(
@@ -146,7 +145,6 @@ def links(registration, manage_token=None, feed_token=None):
 
 
 def please_confirm(registration, token, bookings=None):
-
     base = _conference(registration).get_full_url()
     _send(
         registration,
