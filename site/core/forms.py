@@ -71,12 +71,6 @@ class PersonForm(forms.Form):
             raise forms.ValidationError(
                 _("This form could not be sent. Leave the “Leave this field empty” field empty.")
             )
-        if (
-            not cleaned.get("organisation")
-            and not cleaned.get("organisation_name")
-            and "organisation" not in self.errors
-        ):
-            self.add_error(
-                "organisation_name", _("Choose your organisation above, or type its name here.")
-            )
+        # No organisation at all is fine, as both fields say ("optional"): someone who
+        # comes on their own, or between posts, still registers or asks to join.
         return cleaned

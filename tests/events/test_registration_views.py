@@ -206,7 +206,6 @@ BAD_INPUT = {
     "10 KB name": ({"name": "L" * 10240}, "name", None),
     "control characters": ({"name": "Laura\x00\x1b[31m Soler"}, "name", None),
     "unknown organisation": ({"organisation": "999999"}, "organisation", None),
-    "no organisation at all": ({"organisation_name": ""}, "organisation_name", None),
     "session of another conference": ({}, "sessions", "foreign"),
     "cancelled session": ({}, "sessions", "cancelled"),
     "not a session id": ({"sessions": ["abc"]}, "sessions", None),
@@ -246,6 +245,20 @@ def test_bad_input_gets_a_message_and_saves_nothing(
         assert form.non_field_errors()
     assert "Your registration was not sent" in response.content.decode()
     assert (Registration.objects.count(), Booking.objects.count()) == before
+
+
+def test_a_delegate_without_an_organisation_registers(client, conference):
+    """Both organisation fields say "(optional)"; before the fix the form refused to go
+    without one: "Choose your organisation above, or type its name here."."""
+    page = client.get(f"{conference.url}register/").content.decode()
+    assert re.search(r'for="id_organisation">Organisation <span class="optional">', page)
+    response = client.post(
+        f"{conference.url}register/", form_data(organisation="", organisation_name="")
+    )
+    assert response.status_code == 302, response.context["form"].errors
+    registration = Registration.objects.get(email="laura.soler@example.org")
+    assert registration.organisation is None and registration.organisation_name == ""
+    assert registration.organisation_label == ""
 
 
 def test_a_replayed_form_registers_once(client, conference):

@@ -95,7 +95,6 @@ BAD_INPUT = {
     "10 KB name": ({"name": "R" * 10240}, "name"),
     "control characters": ({"name": "Rosa\x07"}, "name"),
     "unknown organisation": ({"organisation": "99999", "organisation_name": ""}, "organisation"),
-    "no organisation": ({"organisation_name": ""}, "organisation_name"),
     "no motivation": ({"motivation": ""}, "motivation"),
     "unknown language": ({"language": "xx"}, "language"),
     "honeypot": ({"website": "spam"}, None),
@@ -112,6 +111,15 @@ def test_bad_input_on_the_join_form(client, observatories, case):
     assert form.errors.get(field) if field else form.non_field_errors()
     assert "Your request was not sent" in response.content.decode()
     assert Membership.objects.count() == before
+
+
+def test_asking_to_join_without_an_organisation(client, observatories):
+    """The organisation fields say "(optional)"; before the fix the form refused to go
+    without one, as the registration form did (they share PersonForm)."""
+    response = client.post(f"{observatories.url}join/", join_data(organisation_name=""))
+    assert response.status_code == 302
+    membership = Membership.objects.get(email="rosa.martinez@example.org")
+    assert membership.organisation is None and membership.organisation_label == ""
 
 
 def test_asking_twice_is_answered_kindly(client, observatories):
