@@ -199,10 +199,16 @@ def manage(request, conference, token):
         return invalid_link(request, conference)
     source = registration.conference
     if request.method == "POST":
+        action = request.POST.get("action", "")
+        if action in ASKS_FIRST and request.POST.get("confirmed") != "1":
+            return private(ask_first(request, conference, registration, token, request.POST))
         response = manage_action(request, conference, registration, token)
         if response is not None:
             return private(response)
         return private(HttpResponseRedirect(manage_url(conference, token)))
+    if request.GET.get("confirm") in ASKS_FIRST:
+        query = {"action": request.GET["confirm"], "session": request.GET.get("session")}
+        return private(ask_first(request, conference, registration, token, query))
     sessions = list(domain.bookable_sessions(source))
     context = conference_context(request, conference, f"registration/{token}/")
     context.update(
@@ -212,6 +218,76 @@ def manage(request, conference, token):
         options=session_options(source, sessions, registration),
     )
     return private(TemplateResponse(request, "events/registration_manage.html", context))
+
+
+#: What takes something away from the delegate: one tap shows the question, and only
+#: the question's own POST (with confirmed=1) acts.
+ASKS_FIRST = {"cancel", "cancel_registration"}
+
+
+def ask_first(request, conference, registration, token, data):
+    """The question a destructive action asks, saying what can be undone; a redirect to
+    the page when there is nothing to ask about (a stale link, a session not held)."""
+    back = manage_url(conference, token)
+    if registration.status != RegistrationStatus.CONFIRMED:
+        messages.error(request, _("This registration is no longer active."))
+        return HttpResponseRedirect(back)
+    reopens = domain.window(registration.conference).is_open
+    if data.get("action") == "cancel_registration":
+        ask = {
+            "question": _("Cancel your registration for “%(conference)s”?")
+            % {"conference": conference.title},
+            "note": _(
+                "All your seats go to the next people waiting. This cannot be undone: "
+                "to come back you would need to register again, while registration is open."
+            )
+            if reopens
+            else _(
+                "All your seats go to the next people waiting. This cannot be undone: "
+                "registration has closed, so you could not register again."
+            ),
+            "fields": [("action", "cancel_registration")],
+            "yes": _("Yes, cancel my registration"),
+            "no": _("No, keep it"),
+        }
+    else:
+        session_id = row_id(data.get("session"))
+        booking = (
+            registration.bookings.filter(session_id=session_id)
+            .exclude(status=BookingStatus.CANCELLED)
+            .select_related("session")
+            .first()
+            if session_id
+            else None
+        )
+        if booking is None:
+            messages.error(request, _("That did not work. Choose the session again."))
+            return HttpResponseRedirect(back)
+        title = domain.title(booking.session)
+        fields = [("action", "cancel"), ("session", booking.session_id)]
+        if booking.status == BookingStatus.WAITLISTED:
+            ask = {
+                "question": _("Leave the waiting list of “%(session)s”?") % {"session": title},
+                "note": _("If you join it again, you go to the end of the list.")
+                if reopens
+                else _("Registration has closed: you could not join it again."),
+                "fields": fields,
+                "yes": _("Yes, leave the waiting list"),
+                "no": _("No, stay on it"),
+            }
+        else:
+            ask = {
+                "question": _("Cancel your seat in “%(session)s”?") % {"session": title},
+                "note": _("You can book it again while seats are free.")
+                if reopens
+                else _("Registration has closed: you could not book it again."),
+                "fields": fields,
+                "yes": _("Yes, cancel my seat"),
+                "no": _("No, keep it"),
+            }
+    context = conference_context(request, conference, f"registration/{token}/")
+    context["ask"] = {**ask, "back": back}
+    return TemplateResponse(request, "events/registration_ask.html", context)
 
 
 def manage_action(request, conference, registration, token):
@@ -234,7 +310,13 @@ def manage_action(request, conference, registration, token):
         return TemplateResponse(request, "events/registration_new_link.html", context)
     if action == "cancel_registration":
         domain.cancel_registration(registration)
-        messages.success(request, _("Your registration is cancelled. We have emailed you."))
+        messages.success(
+            request,
+            _(
+                "Your registration is cancelled. To come back you would need to register "
+                "again. We have emailed you."
+            ),
+        )
         return None
     session_id = row_id(request.POST.get("session"))
     session = SessionPage.objects.filter(pk=session_id).first() if session_id else None
@@ -243,11 +325,16 @@ def manage_action(request, conference, registration, token):
         return None
     if action == "cancel":
         booking = registration.bookings.filter(session=session).first()
-        if booking:
+        if booking and booking.status != BookingStatus.CANCELLED:
+            waiting = booking.status == BookingStatus.WAITLISTED
             domain.cancel_booking(booking)
-            messages.success(
-                request, _("“%(session)s” is cancelled.") % {"session": domain.title(session)}
+            # Says what happened to the delegate: the session itself still takes place.
+            left = (
+                _("You left the waiting list of “%(session)s”.")
+                if waiting
+                else _("You no longer have a seat in “%(session)s”.")
             )
+            messages.success(request, left % {"session": domain.title(session)})
         return None
     if not domain.window(registration.conference).is_open:
         messages.error(request, _("Registration has closed: sessions can no longer be added."))

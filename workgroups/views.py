@@ -76,6 +76,23 @@ def invalid_link(request, group):
     return private(response)
 
 
+def ask_to_leave(request, group, here):
+    """Leaving asks first: one tap shows the question, only its POST (confirmed=1) acts."""
+    context = page_context(request, group, here.removeprefix(group.url))
+    context["ask"] = {
+        "question": _("Leave “%(group)s”?") % {"group": group.title},
+        "note": _(
+            "You will get no more notices, and this page and your calendar stop working. "
+            "This cannot be undone: to come back you would need to ask to join again."
+        ),
+        "fields": [("action", "leave")],
+        "yes": _("Yes, leave the group"),
+        "no": _("No, stay in the group"),
+        "back": here,
+    }
+    return TemplateResponse(request, "workgroups/member_ask.html", context)
+
+
 def member(request, group, token):
     """The member's page: private meeting details, language, feed address, leaving."""
     membership = domain.for_token(token)
@@ -84,6 +101,8 @@ def member(request, group, token):
     here = f"{group.url}member/{token}/"
     if request.method == "POST":
         action = request.POST.get("action")
+        if action == "leave" and request.POST.get("confirmed") != "1":
+            return private(ask_to_leave(request, group, here))
         if action == "language" and request.POST.get("language") in dict(settings.LANGUAGES):
             membership.language = request.POST["language"]
             membership.save(update_fields=["language"])
@@ -102,6 +121,8 @@ def member(request, group, token):
             context = page_context(request, group, "")
             return private(TemplateResponse(request, "workgroups/member_left.html", context))
         return private(HttpResponseRedirect(here))
+    if request.GET.get("confirm") == "leave":
+        return private(ask_to_leave(request, group, here))
     meetings = []
     for meeting in meeting_queryset().child_of(group):
         meetings.append(

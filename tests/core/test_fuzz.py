@@ -208,8 +208,10 @@ FUZZ_WITH_PEOPLE = settings(
     action=ACTIONS,
     data=st.dictionaries(st.sampled_from(["session", "confirm", "waitlist", "language"]), VALUES),
     pick=st.data(),
+    # Cancelling asks first: half the examples answer the question, so they act.
+    confirmed=st.sampled_from(["1", ""]),
 )
-def test_a_delegates_manage_page(client, places, action, data, pick):
+def test_a_delegates_manage_page(client, places, action, data, pick, confirmed):
     from core.domain.translations import source_page as source
     from events.domain.registration import bookable_sessions
 
@@ -218,8 +220,9 @@ def test_a_delegates_manage_page(client, places, action, data, pick):
     data["session"] = pick.draw(st.one_of(st.sampled_from(pks), st.just(data.get("session", ""))))
     token = _delegate_link(source(conference), next(SERIAL))
     url = f"{conference.url}registration/{token}/"
-    no_server_error(client.post(url, {**data, "action": action}))
+    no_server_error(client.post(url, {**data, "action": action, "confirmed": confirmed}))
     no_server_error(client.get(url))
+    no_server_error(client.get(url, {"confirm": action, "session": data["session"]}))
 
 
 def test_a_session_id_past_the_64_bit_range_is_a_wrong_choice(client, places):
@@ -234,13 +237,18 @@ def test_a_session_id_past_the_64_bit_range_is_a_wrong_choice(client, places):
 
 
 @FUZZ_WITH_PEOPLE
-@given(action=ACTIONS, data=st.dictionaries(st.sampled_from(["language", "sure"]), VALUES))
-def test_a_members_page(client, places, member, action, data):
+@given(
+    action=ACTIONS,
+    data=st.dictionaries(st.sampled_from(["language", "sure"]), VALUES),
+    confirmed=st.sampled_from(["1", ""]),
+)
+def test_a_members_page(client, places, member, action, data, confirmed):
     group = places["group"]
     _membership, token, _feed = member(f"fuzz-member-{next(SERIAL)}@example.org", group=group)
     url = f"{group.url}member/{token}/"
-    no_server_error(client.post(url, {**data, "action": action}))
+    no_server_error(client.post(url, {**data, "action": action, "confirmed": confirmed}))
     no_server_error(client.get(url))
+    no_server_error(client.get(url, {"confirm": action}))
 
 
 @FUZZ_WITH_PEOPLE

@@ -2,11 +2,16 @@ import re
 
 import pytest
 from django.core import mail
+from django.utils import translation
+from django.utils.translation import gettext
 
 from events.models import ConferencePage, Registration, SessionPage
 from tests.e2e.conftest import axe_violations, screenshot
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+#: The manage page, and its question before a seat is cancelled.
+MANAGE = re.compile(r"/registration/[^/?]+/$")
+ASKING = re.compile(r"/registration/[^/?]+/\?.*confirm=cancel")
 
 
 def test_a_delegate_registers_in_catalan_confirms_and_cancels_a_session(phone_page, live_demo):
@@ -59,10 +64,28 @@ def test_a_delegate_registers_in_catalan_confirms_and_cancels_a_session(phone_pa
     screenshot(page, "manage-ca-phone")
     assert axe_violations(page) == []
 
-    booked.locator("button[value=cancel]").click()
-    page.wait_for_url("**/registration/*/")
-    assert visit.title in page.locator(".messages").inner_text()
+    # Cancelling asks first; "No, keep it" leaves the seat where it was.
     registration = Registration.objects.get(email="montserrat.roca@example.org")
+    booked.locator("button[value=cancel]").tap()
+    page.wait_for_url(ASKING)
+    question = page.locator(".ask-first")
+    assert visit.title in question.locator("h2").inner_text()
+    assert page.locator("html").get_attribute("lang") == "ca"
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    screenshot(page, "manage-ca-phone-ask-cancel")
+    assert axe_violations(page) == []
+    question.locator("a.button").tap()
+    page.wait_for_url(MANAGE)
+    assert booked.locator(".booking-status").is_visible()
+    assert registration.bookings.get(session__slug="study-visit-pb").status == "confirmed"
+
+    booked.locator("button[value=cancel]").tap()
+    page.wait_for_url(ASKING)
+    page.locator(".ask-first button[type=submit]").tap()
+    page.wait_for_url(MANAGE)
+    with translation.override("ca"):
+        left = gettext("You no longer have a seat in “%(session)s”.") % {"session": visit.title}
+    assert left in page.locator(".messages").inner_text()
     assert set(registration.bookings.values_list("session__slug", "status")) == {
         ("study-visit-pb", "cancelled"),
         ("local-observatories", "confirmed"),

@@ -32,7 +32,7 @@ def test_cancelling_the_clash_seats_the_delegate_on_the_list_they_joined(
     assert registration.bookings.get(session=late).status == "waitlisted"
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(url, {"action": "cancel", "session": morning.pk})
+        response = client.post(url, {"action": "cancel", "session": morning.pk, "confirmed": "1"})
     assert response.status_code == 302
     assert registration.bookings.get(session=late).status == "confirmed"
     assert registration.bookings.get(session=morning).status == "cancelled"
@@ -60,7 +60,7 @@ def test_cancelling_the_clash_seats_nobody_in_a_cancelled_session(
         late.save_revision().publish()
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(url, {"action": "cancel", "session": morning.pk})
+        client.post(url, {"action": "cancel", "session": morning.pk, "confirmed": "1"})
     assert registration.bookings.get(session=late).status == "waitlisted"
     assert not [m for m in mail.outbox if "A seat is yours" in m.subject]
 

@@ -138,9 +138,42 @@ def test_the_member_changes_language_resets_the_feed_and_leaves(client, observat
     assert membership.language == "ca"
     client.post(url, {"action": "reset_feed"})
     assert client.get(f"{observatories.url}member/{feed}/calendar.ics").status_code == 404
-    client.post(url, {"action": "leave"})
+    client.post(url, {"action": "leave", "confirmed": "1"})
     assert client.get(url).status_code == 404
     assert Membership.objects.get(pk=membership.pk).status == "left"
+
+
+def test_leaving_asks_first(client, observatories, member):
+    """Before, one tap on "Leave the group" ended the membership."""
+    membership, manage, _feed = member()
+    url = f"{observatories.url}member/{manage}/"
+    page = client.get(url).content.decode()
+    assert '<button type="submit" name="confirm" value="leave"' in page
+    asked = client.get(f"{url}?confirm=leave")
+    assert asked.status_code == 200
+    assert asked["Cache-Control"] == "private, no-store"
+    text = asked.content.decode()
+    assert f"Leave “{observatories.title}”?" in text
+    assert "you would need to ask to join again" in text
+    assert "Yes, leave the group" in text
+    assert f'<a href="{url}" class="button button--secondary">No, stay in the group</a>' in text
+    unasked = client.post(url, {"action": "leave"})
+    assert unasked.status_code == 200
+    assert "Yes, leave the group" in unasked.content.decode()
+    assert unasked["Cache-Control"] == "private, no-store"
+    assert Membership.objects.get(pk=membership.pk).status == "active"
+    left = client.post(url, {"action": "leave", "confirmed": "1"})
+    assert "You have left the group" in left.content.decode()
+    assert Membership.objects.get(pk=membership.pk).status == "left"
+
+
+def test_leaving_asks_in_the_page_language(client, observatories, member):
+    _membership, manage, _feed = member()
+    url = f"{spanish(observatories).url}member/{manage}/"
+    assert url.startswith("/es/")
+    asked = client.get(f"{url}?confirm=leave").content.decode()
+    assert '<html lang="es">' in asked
+    assert f'<a href="{url}"' in asked
 
 
 @pytest.mark.parametrize("token", ["x", "A" * 44])
