@@ -19,6 +19,7 @@ from wagtail.coreutils import get_supported_content_language_variant
 from core import ratelimit
 from core.choices import row_id
 from core.domain import calendar
+from core.domain.calendar_links import calendar_links
 from core.domain.privacy import current_notice
 from core.domain.translations import in_language, source_page
 from core.models import Organisation
@@ -197,7 +198,6 @@ def manage(request, conference, token):
     registration = domain.registration_for_manage(token)
     if registration is None or registration.conference_id != source_page(conference).pk:
         return invalid_link(request, conference)
-    source = registration.conference
     if request.method == "POST":
         action = request.POST.get("action", "")
         if action in ASKS_FIRST and request.POST.get("confirmed") != "1":
@@ -209,13 +209,26 @@ def manage(request, conference, token):
     if request.GET.get("confirm") in ASKS_FIRST:
         query = {"action": request.GET["confirm"], "session": request.GET.get("session")}
         return private(ask_first(request, conference, registration, token, query))
+    return manage_page(request, conference, registration, token)
+
+
+def manage_page(request, conference, registration, token, feed_token=None):
+    """The manage page; with `feed_token`, the calendar box shows its address."""
+    source = registration.conference
     sessions = list(domain.bookable_sessions(source))
     context = conference_context(request, conference, f"registration/{token}/")
+    links = None
+    if feed_token:
+        feed_url = request.build_absolute_uri(
+            f"{conference.url}registration/{feed_token}/calendar.ics"
+        )
+        links = calendar_links(feed_url, conference.title)
     context.update(
         delegate=registration,
         token=token,
         window=domain.window(source),
         options=session_options(source, sessions, registration),
+        calendar_links=links,
     )
     return private(TemplateResponse(request, "events/registration_manage.html", context))
 
@@ -308,6 +321,11 @@ def manage_action(request, conference, registration, token):
         context = conference_context(request, conference, "")
         context["delegate"] = registration
         return TemplateResponse(request, "events/registration_new_link.html", context)
+    if action == "calendar":
+        # Shown on this answer rather than after a redirect, so the address goes into
+        # no URL but the feed's own.
+        feed_token = domain.renew_feed_link(registration)
+        return manage_page(request, conference, registration, token, feed_token)
     if action == "cancel_registration":
         domain.cancel_registration(registration)
         messages.success(

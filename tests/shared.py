@@ -1,7 +1,11 @@
-"""Helpers tests share: the calendar check, c3voc's frab schemas, a closed port."""
+"""Helpers tests share: the calendar check, c3voc's frab schemas, a closed port, the
+personal calendar box."""
 
 import socket
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
 # c3voc's frab schemas, kept as test data (see SOURCE.md beside them).
@@ -24,3 +28,31 @@ def closed_port():
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
+
+
+def calendar_box(response):
+    box = BeautifulSoup(response.content.decode(), "html.parser").select_one(".calendar-box")
+    assert box is not None
+    return box
+
+
+def app_links(box):
+    return {a.get_text(strip=True): a["href"] for a in box.select(".calendar-box__apps a")}
+
+
+def check_links(links, feed_url, name):
+    """The three buttons carry the feed: webcal as it is, Google's and Outlook's encoded."""
+    assert set(links) == {"Apple Calendar", "Google Calendar", "Outlook"}
+    assert feed_url.startswith("http://testserver/")
+    webcal = "webcal://" + feed_url.removeprefix("http://")
+    assert links["Apple Calendar"] == webcal
+    google = urlsplit(links["Google Calendar"])
+    assert (google.scheme, google.netloc, google.path) == (
+        "https",
+        "calendar.google.com",
+        "/calendar/render",
+    )
+    assert parse_qs(google.query) == {"cid": [webcal]}
+    outlook = urlsplit(links["Outlook"])
+    assert (outlook.netloc, outlook.path) == ("outlook.live.com", "/calendar/0/addfromweb")
+    assert parse_qs(outlook.query) == {"url": [feed_url], "name": [name]}

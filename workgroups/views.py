@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from core import ratelimit
+from core.domain.calendar_links import calendar_links
 from core.domain.privacy import current_notice
 from core.models import Organisation
 from core.ratelimit import client_ip
@@ -108,7 +109,7 @@ def member(request, group, token):
             membership.save(update_fields=["language"])
             messages.success(request, _("From now on we write to you in the language you chose."))
         elif action == "reset_feed":
-            domain.reset_feed(membership)
+            feed = domain.reset_feed(membership)
             messages.success(
                 request,
                 _(
@@ -116,6 +117,9 @@ def member(request, group, token):
                     "The old one no longer works: subscribe again with the new one."
                 ),
             )
+            # Shown on this answer rather than after a redirect, so the address goes
+            # into no URL but the feed's own.
+            return member_page(request, group, membership, token, feed)
         elif action == "leave":
             domain.leave(membership)
             context = page_context(request, group, "")
@@ -123,6 +127,11 @@ def member(request, group, token):
         return private(HttpResponseRedirect(here))
     if request.GET.get("confirm") == "leave":
         return private(ask_to_leave(request, group, here))
+    return member_page(request, group, membership, token)
+
+
+def member_page(request, group, membership, token, feed=None):
+    """The member's page; with `feed`, the calendar box shows that feed's address."""
     meetings = []
     for meeting in meeting_queryset().child_of(group):
         meetings.append(
@@ -134,5 +143,14 @@ def member(request, group, token):
             }
         )
     context = page_context(request, group, f"member/{token}/")
-    context.update(membership=membership, meetings=meetings, email_languages=settings.LANGUAGES)
+    links = None
+    if feed:
+        feed_url = request.build_absolute_uri(f"{group.url}member/{feed}/calendar.ics")
+        links = calendar_links(feed_url, group.title)
+    context.update(
+        membership=membership,
+        meetings=meetings,
+        email_languages=settings.LANGUAGES,
+        calendar_links=links,
+    )
     return private(TemplateResponse(request, "workgroups/member.html", context))

@@ -426,6 +426,17 @@ def renew_links(registration):
     return token, feed_token
 
 
+def renew_feed_link(registration):
+    """A new personal feed address, shown on the manage page, which cannot show the
+    old one (only its hash is kept). The old address stops working; the manage link
+    the delegate came with goes on working."""
+    with transaction.atomic():
+        registration = _locked(registration)
+        feed_token, registration.feed_token_hash = tokens.issue(FEED)
+        registration.save(update_fields=["feed_token_hash"])
+    return feed_token
+
+
 def end_registration(registration, status, now):
     """Drop every booking (promoting waiting lists) and give back the conference place."""
     cancelled_sessions = []

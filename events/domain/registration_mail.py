@@ -12,6 +12,7 @@ from wagtail.coreutils import get_supported_content_language_variant
 
 from core import mail
 from core.domain import calendar
+from core.domain.calendar_links import calendar_links
 from core.domain.translations import in_language
 from events.domain.calendar_items import delegate_items
 from events.domain.registration_reports import waitlist_positions
@@ -135,12 +136,14 @@ def _send(registration, template, attachments=(), **context):
 
 
 def links(registration, manage_token=None, feed_token=None):
-    base = _conference(registration).get_full_url()
+    conference = _conference(registration)
+    base = conference.get_full_url()
     found = {}
     if manage_token:
         found["manage_url"] = f"{base}registration/{manage_token}/"
     if feed_token:
         found["feed_url"] = f"{base}registration/{feed_token}/calendar.ics"
+        found["calendar_links"] = calendar_links(found["feed_url"], conference.title)
     return found
 
 

@@ -192,7 +192,9 @@ def _delegate_link(conference, number):
 #: Pages behind a valid token take actions; each example gets a fresh delegate, member
 #: or reader, since one of the actions erases them.
 ACTIONS = st.one_of(
-    st.sampled_from(["book", "waitlist", "cancel", "renew", "cancel_registration", "erase"]),
+    st.sampled_from(
+        ["book", "waitlist", "cancel", "renew", "calendar", "cancel_registration", "erase"]
+    ),
     st.sampled_from(["language", "reset_feed", "leave", "unsubscribe"]),
     VALUES,
 )

@@ -4,6 +4,7 @@ from django.utils import translation
 
 from core import mail
 from core.domain import calendar
+from core.domain.calendar_links import calendar_links
 from core.domain.translations import in_language
 from workgroups.domain import meetings as meeting_domain
 from workgroups.domain.membership import reference
@@ -33,12 +34,14 @@ def _send(membership, template, attachments=(), **context):
 
 
 def links(membership, manage=None, feed=None):
-    base = _group(membership).get_full_url()
+    group = _group(membership)
+    base = group.get_full_url()
     found = {}
     if manage:
         found["member_url"] = f"{base}member/{manage}/"
     if feed:
         found["feed_url"] = f"{base}member/{feed}/calendar.ics"
+        found["calendar_links"] = calendar_links(found["feed_url"], group.title)
     return found
 
 

@@ -1,5 +1,4 @@
 import html
-from urllib.parse import urlencode
 
 from django import template
 from django.utils.html import strip_tags
@@ -8,6 +7,7 @@ from wagtail.rich_text import expand_db_html
 from core import navigation
 from core.dates import date_range as format_date_range
 from core.dates import long_date as format_long_date
+from core.domain.calendar_links import calendar_links
 from core.domain.page_description import meta_description as description
 from core.models import HomePage
 
@@ -65,14 +65,13 @@ def subscribe(context, feed_path, name):
     """The "Subscribe" block: webcal, Google Calendar, Outlook.com and a plain download."""
     request = context.get("request")
     feed_url = request.build_absolute_uri(feed_path) if request else feed_path
-    webcal = "webcal://" + feed_url.split("://", 1)[-1]
+    links = calendar_links(feed_url, name)
     return {
         "name": name,
         "feed_url": feed_url,
-        "webcal_url": webcal,
-        "google_url": "https://calendar.google.com/calendar/render?" + urlencode({"cid": webcal}),
-        "outlook_url": "https://outlook.live.com/calendar/0/addfromweb?"
-        + urlencode({"url": feed_url, "name": name}),
+        "webcal_url": links.apple,
+        "google_url": links.google,
+        "outlook_url": links.outlook,
     }
 
 
