@@ -30,7 +30,10 @@ def test_the_manage_page_gives_the_calendar_address_and_keeps_its_own_link(
     assert response.status_code == 200
     assert response["Cache-Control"] == "private, no-store"
     box = calendar_box(response)
-    said = "Subscribe once: sessions you add or cancel appear in your calendar within the hour."
+    said = (
+        "Subscribe once: sessions you add or cancel appear in your calendar the next time it "
+        "refreshes (Google Calendar can take a few hours)."
+    )
     assert said in box.get_text(" ", strip=True)
     feed_url = box.select_one("textarea#calendar-address").get_text(strip=True)
     assert box.select_one("textarea#calendar-address").has_attr("readonly")
