@@ -61,3 +61,33 @@ def test_no_accessibility_violations(browser_page, live_demo, language):
     screenshot(page, f"news-{language}")
     assert page.watcher.foreign_requests == []
     assert page.watcher.console_errors == []
+
+
+#: WCAG 2.5.5's size for a target a thumb can hit without hitting its neighbour.
+TAP = 44
+
+
+def header_targets_smaller_than_a_thumb(page):
+    small = []
+    for target in page.locator(".site-header a, .site-header button").all():
+        box = target.bounding_box()
+        if box is None:  # not rendered (none today); nothing to tap
+            continue
+        if box["height"] < TAP or box["width"] < TAP:
+            small.append((target.inner_text(), round(box["width"]), round(box["height"])))
+    return small
+
+
+def test_header_targets_fit_a_thumb_without_sideways_scrolling(phone_page, live_demo):
+    page = phone_page
+    for width in (390, 360, 768):
+        page.set_viewport_size({"width": width, "height": 844})
+        for language in ("en", "ca"):
+            page.goto(f"/{language}/")
+            assert header_targets_smaller_than_a_thumb(page) == [], (width, language)
+            assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), (
+                width,
+                language,
+            )
+            screenshot(page, f"home-{language}-{width}")
+    assert page.watcher.foreign_requests == []
