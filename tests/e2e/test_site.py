@@ -1,6 +1,7 @@
 import pytest
 
 from core.models import NewsPage, StandardPage
+from events.models import ConferencePage
 from tests.e2e.conftest import axe_violations, screenshot
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -91,3 +92,18 @@ def test_header_targets_fit_a_thumb_without_sideways_scrolling(phone_page, live_
             )
             screenshot(page, f"home-{language}-{width}")
     assert page.watcher.foreign_requests == []
+
+
+def test_conference_on_a_phone_keeps_the_app_files_folded_away(phone_page, live_demo):
+    page = phone_page
+    conference = ConferencePage.objects.get(locale__language_code="en", acronym="oidp13")
+    page.goto(conference.url)
+    assert "Lisbon time (" in page.locator(".facts").inner_text()
+    link = page.get_by_role("link", name="schedule.xml")
+    assert not link.is_visible()
+    summary = page.get_by_text("For apps and developers")
+    assert summary.bounding_box()["height"] >= TAP
+    summary.click()
+    assert link.is_visible()
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    screenshot(page, "conference-en-phone")
