@@ -130,4 +130,12 @@ def agenda_context(request, locale):
     page = Paginator(items, AGENDA_PER_PAGE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    return {"filter_form": form, "items": page, "filter_query": query.urlencode()}
+    return {
+        "filter_form": form,
+        "items": page,
+        "filter_query": query.urlencode(),
+        # An empty list blames the filters only when the visitor chose some; otherwise
+        # the network simply has nothing planned (or nothing past) yet.
+        "filtered": bool(wanted.get("region") or wanted.get("type")),
+        "past": wanted.get("when") == "past",
+    }

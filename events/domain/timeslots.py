@@ -51,18 +51,40 @@ def day_label(day):
 
 
 def utc_offset_label(moment):
+    """'UTC+1', 'UTC-3', 'UTC+5:30': the offset as people write it, minutes only if any."""
     offset = moment.utcoffset() or datetime.timedelta(0)
     total = int(offset.total_seconds() // 60)
     sign = "+" if total >= 0 else "-"
     hours, minutes = divmod(abs(total), 60)
-    return f"UTC{sign}{hours:02d}:{minutes:02d}"
+    return f"UTC{sign}{hours}:{minutes:02d}" if minutes else f"UTC{sign}{hours}"
+
+
+def zone_in_words(zone, moment):
+    """'Lisbon time (WEST, UTC+1)', 'Casablanca time (UTC+1)': the zone as readers say it,
+    with the abbreviation and offset in force at that moment (summer time changes both).
+
+    Database names such as 'Europe/Lisbon' are jargon; their last part is a city.
+    Zones without a customary abbreviation only have a numeric one ('+01'), which
+    would repeat the offset, so it is left out.
+    """
+    local = moment.astimezone(zone)
+    city = str(zone).rsplit("/", 1)[-1].replace("_", " ")
+    abbreviation = local.strftime("%Z")
+    offset = utc_offset_label(local)
+    if abbreviation and not abbreviation.startswith(("+", "-")) and abbreviation != "UTC":
+        details = f"{abbreviation}, {offset}"
+    else:
+        details = offset
+    return _("%(city)s time (%(details)s)") % {"city": city, "details": details}
+
+
+def zone_on(zone, day):
+    """The zone in words as it stands on that day (at noon, clear of any change at night)."""
+    return zone_in_words(zone, datetime.datetime.combine(day, datetime.time(12), tzinfo=zone))
 
 
 def zone_note(zone, day):
-    """'Times are local to the conference: Europe/Lisbon (WEST, UTC+01:00).'"""
-    noon = datetime.datetime.combine(day, datetime.time(12), tzinfo=zone)
-    return _("Times are local to the conference: %(zone)s (%(abbreviation)s, %(offset)s).") % {
-        "zone": str(zone),
-        "abbreviation": noon.strftime("%Z"),
-        "offset": utc_offset_label(noon),
+    """'All times are Lisbon time (WEST, UTC+1), where the conference takes place.'"""
+    return _("All times are %(zone)s, where the conference takes place.") % {
+        "zone": zone_on(zone, day)
     }

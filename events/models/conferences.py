@@ -18,6 +18,7 @@ from core.domain.calendar import SequencedMixin
 from core.fields import TimeZoneField
 from core.models import SECTION_FIELDS, SectionPage
 from core.translation import page_fields
+from events.domain.timeslots import zone_on
 
 
 class ConferenceIndexPage(SectionPage):
@@ -234,6 +235,7 @@ class ConferencePage(SequencedMixin, RoutablePageMixin, Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["days"] = session_days(self, request)
+        context["zone_in_words"] = zone_on(self.zone, self.start_date)
         return context
 
     @path("programme/", name="programme")

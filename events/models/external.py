@@ -18,6 +18,7 @@ from core.domain.calendar import SequencedMixin
 from core.fields import TimeZoneField
 from core.models import SECTION_FIELDS, SectionPage
 from core.translation import page_fields
+from events.domain.timeslots import zone_on
 from events.enums import NetworkRole
 
 EVENTS_PER_PAGE = 20
@@ -137,6 +138,11 @@ class EventPage(SequencedMixin, Page):
     @property
     def zone(self):
         return zoneinfo.ZoneInfo(self.time_zone)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["zone_in_words"] = zone_on(self.zone, self.start_date)
+        return context
 
     def clean(self):
         super().clean()

@@ -1,6 +1,7 @@
 import pytest
 
 from core.models import NewsPage, StandardPage
+from events.models import ConferencePage
 from tests.e2e.conftest import axe_violations, screenshot
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -61,3 +62,48 @@ def test_no_accessibility_violations(browser_page, live_demo, language):
     screenshot(page, f"news-{language}")
     assert page.watcher.foreign_requests == []
     assert page.watcher.console_errors == []
+
+
+#: WCAG 2.5.5's size for a target a thumb can hit without hitting its neighbour.
+TAP = 44
+
+
+def header_targets_smaller_than_a_thumb(page):
+    small = []
+    for target in page.locator(".site-header a, .site-header button").all():
+        box = target.bounding_box()
+        if box is None:  # not rendered (none today); nothing to tap
+            continue
+        if box["height"] < TAP or box["width"] < TAP:
+            small.append((target.inner_text(), round(box["width"]), round(box["height"])))
+    return small
+
+
+def test_header_targets_fit_a_thumb_without_sideways_scrolling(phone_page, live_demo):
+    page = phone_page
+    for width in (390, 360, 768):
+        page.set_viewport_size({"width": width, "height": 844})
+        for language in ("en", "ca"):
+            page.goto(f"/{language}/")
+            assert header_targets_smaller_than_a_thumb(page) == [], (width, language)
+            assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), (
+                width,
+                language,
+            )
+            screenshot(page, f"home-{language}-{width}")
+    assert page.watcher.foreign_requests == []
+
+
+def test_conference_on_a_phone_keeps_the_app_files_folded_away(phone_page, live_demo):
+    page = phone_page
+    conference = ConferencePage.objects.get(locale__language_code="en", acronym="oidp13")
+    page.goto(conference.url)
+    assert "Lisbon time (" in page.locator(".facts").inner_text()
+    link = page.get_by_role("link", name="schedule.xml")
+    assert not link.is_visible()
+    summary = page.get_by_text("For apps and developers")
+    assert summary.bounding_box()["height"] >= TAP
+    summary.click()
+    assert link.is_visible()
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    screenshot(page, "conference-en-phone")

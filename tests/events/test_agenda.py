@@ -3,7 +3,8 @@ import re
 import pytest
 
 from core.models import Region
-from events.models import AgendaPage
+from events.models import AgendaPage, CalendarSubscription, ConferencePage, EventPage
+from workgroups.models import MeetingPage
 
 pytestmark = pytest.mark.django_db
 
@@ -73,3 +74,28 @@ def test_agenda_in_catalan(client, demo):
     assert "13a Conferència de l&#x27;OIDP" in html
     assert "Esdeveniment extern" in html and "Conferència de la xarxa" in html
     assert "Totes les regions" in html
+
+
+def clear_upcoming(agenda):
+    """Leave the English agenda with nothing coming up: conferences and external events
+    unpublished, partner calendars switched off, meetings unpublished."""
+    for model in (ConferencePage, EventPage, MeetingPage):
+        for page in model.objects.live():
+            page.unpublish()
+    CalendarSubscription.objects.update(active=False)
+
+
+def test_empty_agenda_without_filters_does_not_blame_the_filters(client, agenda):
+    clear_upcoming(agenda)
+    html = client.get(agenda.url).content.decode()
+    assert titles(html) == []
+    assert "Nothing is planned yet." in html
+    assert 'href="?when=past"' in html
+    assert "matches" not in html
+
+
+def test_empty_agenda_with_a_filter_names_the_filters(client, agenda):
+    clear_upcoming(agenda)
+    html = client.get(agenda.url, {"type": "conference"}).content.decode()
+    assert "Nothing on the agenda matches. Choose another region or type." in html
+    assert "Nothing is planned yet." not in html

@@ -1,3 +1,4 @@
+import datetime
 import re
 import zoneinfo
 
@@ -6,7 +7,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext, override_settings
 from django.utils import timezone
 
-from events.models import ConferencePage, SessionPage
+from events.domain.timeslots import zone_in_words
+from events.models import ConferencePage, EventPage, SessionPage
 from tests.factories.events import add_sessions
 
 pytestmark = pytest.mark.django_db
@@ -24,7 +26,49 @@ def test_members_session_shows_local_time_with_the_zone_named(client, members_se
     conference = members_session.get_parent().specific
     html = client.get(programme_url(conference)).content.decode()
     assert "16:00–20:00 WEST" in html
-    assert "Europe/Lisbon (WEST, UTC+01:00)" in html
+    assert "All times are Lisbon time (WEST, UTC+1), where the conference takes place." in html
+    assert "Europe/Lisbon" not in html
+
+
+def visible_text(html):
+    """What a reader sees: the body without its tags (attributes and URLs go with them)."""
+    body = html.split("<body", 1)[1]
+    body = re.sub(r"<(script|style)\b.*?</\1>", " ", body, flags=re.S)
+    return re.sub(r"<[^>]+>", " ", body)
+
+
+def test_conference_page_names_the_zone_in_words_and_keeps_app_formats_aside(client, conference):
+    html = client.get(conference.url).content.decode()
+    text = visible_text(html)
+    assert "Lisbon time (WEST, UTC+1)" in text
+    assert "Europe/Lisbon" not in html
+    assert "frab" not in text.lower()
+    assert "For apps and developers" in text
+    # The files themselves stay where apps already look for them.
+    assert f'href="{conference.url}schedule.xml"' in html
+    assert f'href="{conference.url}schedule.json"' in html
+
+
+def test_external_event_names_the_zone_in_words(client, demo):
+    event = EventPage.objects.get(locale__language_code="en", time_zone="Africa/Casablanca")
+    html = client.get(event.url).content.decode()
+    assert "Casablanca time (UTC+1)" in html or "Casablanca time (UTC+0)" in html
+    assert "Africa/Casablanca" not in html
+
+
+@pytest.mark.parametrize(
+    ("zone", "moment", "words"),
+    [
+        ("Europe/Lisbon", (2027, 7, 5, 12), "Lisbon time (WEST, UTC+1)"),
+        ("Europe/Lisbon", (2027, 1, 5, 12), "Lisbon time (WET, UTC+0)"),
+        ("America/Sao_Paulo", (2027, 1, 5, 12), "Sao Paulo time (UTC-3)"),
+        ("Asia/Kolkata", (2027, 1, 5, 12), "Kolkata time (IST, UTC+5:30)"),
+        ("America/Argentina/Buenos_Aires", (2027, 1, 5, 12), "Buenos Aires time (UTC-3)"),
+    ],
+)
+def test_zone_in_words_uses_the_city_and_the_offset_of_that_date(zone, moment, words):
+    tz = zoneinfo.ZoneInfo(zone)
+    assert zone_in_words(tz, datetime.datetime(*moment, tzinfo=tz)) == words
 
 
 @pytest.mark.parametrize("server_zone", ["UTC", "America/Sao_Paulo", "Asia/Tokyo"])

@@ -30,6 +30,15 @@ def test_pages_render_in_three_languages(client, observatories, monthly):
             assert f'lang="{language}"' in response.content.decode()
 
 
+def test_meeting_pages_name_the_zone_in_words(client, observatories, monthly):
+    """The meeting's zone as a city, not as the database's 'Area/City' name."""
+    city = monthly.time_zone.rsplit("/", 1)[-1].replace("_", " ")
+    for url in (monthly.url, observatories.url):
+        html = client.get(url).content.decode()
+        assert f"{city} time (" in html, url
+        assert monthly.time_zone not in html, url
+
+
 def test_api_types(client, observatories):
     for type_name in ("workgroups.WorkingGroupPage", "workgroups.MeetingPage"):
         response = client.get(f"/api/v2/pages/?type={type_name}&fields=*")

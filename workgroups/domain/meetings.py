@@ -7,7 +7,7 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
 from core.domain import calendar
-from events.domain.timeslots import utc_offset_label
+from events.domain.timeslots import zone_in_words
 from workgroups.domain import recurrence
 from workgroups.enums import MeetingFormat
 from workgroups.models import MeetingPage, OccurrenceChange, WorkingGroupPage
@@ -128,12 +128,9 @@ def items(meeting, source_pk, sequence, url, group_title):
 
 
 def zone_note(meeting):
-    """'Times are in America/Sao_Paulo (-03, UTC-03:00), where the meeting is chaired.'"""
-    first = meeting.start.astimezone(meeting.zone)
-    return _("Times are in %(zone)s (%(abbreviation)s, %(offset)s), the meeting's time zone.") % {
-        "zone": meeting.time_zone,
-        "abbreviation": first.strftime("%Z"),
-        "offset": utc_offset_label(first),
+    """'All times are Sao Paulo time (UTC-3), the meeting's time zone.'"""
+    return _("All times are %(zone)s, the meeting's time zone.") % {
+        "zone": zone_in_words(meeting.zone, meeting.start),
     }
 
 
