@@ -299,8 +299,8 @@ def ask_first(request, conference, registration, token, data):
                 "no": _("No, keep it"),
             }
     context = conference_context(request, conference, f"registration/{token}/")
-    context["ask"] = {**ask, "back": back}
-    return TemplateResponse(request, "events/registration_ask.html", context)
+    context["ask"] = {**ask, "heading": _("My registration"), "back": back}
+    return TemplateResponse(request, "ask_first.html", context)
 
 
 def manage_action(request, conference, registration, token):

@@ -81,6 +81,7 @@ def ask_to_leave(request, group, here):
     """Leaving asks first: one tap shows the question, only its POST (confirmed=1) acts."""
     context = page_context(request, group, here.removeprefix(group.url))
     context["ask"] = {
+        "heading": _("My membership"),
         "question": _("Leave “%(group)s”?") % {"group": group.title},
         "note": _(
             "You will get no more notices, and this page and your calendar stop working. "
@@ -91,7 +92,7 @@ def ask_to_leave(request, group, here):
         "no": _("No, stay in the group"),
         "back": here,
     }
-    return TemplateResponse(request, "workgroups/member_ask.html", context)
+    return TemplateResponse(request, "ask_first.html", context)
 
 
 def member(request, group, token):
